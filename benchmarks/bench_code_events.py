@@ -34,7 +34,7 @@ def main() -> None:
     quad = dict(zip(book.loc[book["level"] == 2, "root"], book.loc[book["level"] == 2, "quad_class"]))
 
     print(f"machine: {machine()}\n")
-    print(f"| code column dtype | rows | tension.code_events | baseline: map goldstein only | baseline: map goldstein + quad + root | ratio vs goldstein-only | ratio vs full |")
+    print("| code column dtype | rows | tension.code_events | baseline: map goldstein only | baseline: map goldstein + quad + root | ratio vs goldstein-only | ratio vs full |")
     print("|---|---|---|---|---|---|---|")
     for dtype in ("object", "str (pyarrow)"):
         frame = pd.DataFrame({"code": pd.Series(codes, dtype=object if dtype == "object" else pd.StringDtype("pyarrow"))})

@@ -45,6 +45,17 @@ from .events import (
     parse_actor,
     validate_events,
 )
+from .datasets import list_datasets, load_chronology, load_dataset
+from .series import TensionIndex, tension_panel, tension_series
+from .io import ReadReport, dedup, iter_events, read_events, write_events
+from .coding import CodedEvent, TextCoder, code_text
+from .escalation import detect_escalations
+from .escalation.monitor import EscalationMonitor, Flag
+from .evaluate import FlagScore, score_flags
+from .explain import explain
+from .plot import plot_series
+from .report import report
+from .parquet import ParquetDataset, to_parquet
 
 try:
     __version__ = version("tension")
@@ -83,4 +94,28 @@ __all__ = [
     "normalize_country",
     "parse_actor",
     "validate_events",
+    "list_datasets",
+    "load_chronology",
+    "load_dataset",
+    "TensionIndex",
+    "tension_panel",
+    "tension_series",
+    "ReadReport",
+    "dedup",
+    "iter_events",
+    "read_events",
+    "write_events",
+    "CodedEvent",
+    "TextCoder",
+    "code_text",
+    "detect_escalations",
+    "EscalationMonitor",
+    "Flag",
+    "FlagScore",
+    "score_flags",
+    "explain",
+    "plot_series",
+    "report",
+    "ParquetDataset",
+    "to_parquet",
 ]

@@ -35,8 +35,8 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "tension.strategies needs Hypothesis: pip install 'tension[strategies]'"
     ) from exc
 
-from .codebook import _events_table
-from .events.actors import STATE_ROLES, _actor_types, _countries
+from .codebook import events_table
+from .events.actors import STATE_ROLES, actor_types, country_aliases
 from .events.schema import Event, validate_events
 
 __all__ = ["cameo_codes", "country_codes", "actor_codes", "events", "event_frames"]
@@ -51,7 +51,7 @@ def cameo_codes(levels: Sequence[int] = (2, 3, 4), roots: Sequence[str] | None =
     ``levels`` picks root (2-digit), 3-digit and/or 4-digit codes; ``roots`` restricts to
     some roots, e.g. ``["18", "19", "20"]`` for force.
     """
-    table = _events_table()
+    table = events_table()
     mask = table["level"].isin(list(levels))
     if roots is not None:
         mask &= table["root"].isin(list(roots))
@@ -63,7 +63,7 @@ def cameo_codes(levels: Sequence[int] = (2, 3, 4), roots: Sequence[str] | None =
 
 def country_codes(canonical_only: bool = True) -> st.SearchStrategy[str]:
     """Country codes that :func:`tension.actor_country` recognises (ISO alpha-3 and CAMEO extras)."""
-    table = _countries()
+    table = country_aliases()
     codes = sorted({v for v in table.values()} if canonical_only else set(table))
     return st.sampled_from(codes)
 
@@ -80,7 +80,7 @@ def actor_codes(
 
     With ``international=True`` codes such as ``IGO``, ``NGO`` or ``IGOUNO`` may also come out.
     """
-    types = _actor_types()
+    types = actor_types()
     role_pool = sorted(roles) if roles is not None else sorted(types.loc[types["kind"].str.contains("role"), "code"])
     country = st.sampled_from(sorted(countries)) if countries is not None else country_codes()
     domestic = st.builds(

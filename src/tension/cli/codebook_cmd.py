@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 
 from ..codebook import SCALES, SCHEMES, cameo, codebook
+from .inputs import say
+from .options import add_common
 
 EXAMPLE = """examples:
   tension codebook                     # one line per root: codes, score range, QuadClass
   tension codebook 190 0231 112        # look up codes
   tension codebook --scale icews --scheme icews --all > cameo.csv
+  tension codebook --all -o cameo.csv
 """
 
 
@@ -25,10 +29,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scale", choices=SCALES, default="gdelt", help="Goldstein scale (default gdelt)")
     p.add_argument("--scheme", choices=SCHEMES, default="gdelt", help="QuadClass scheme (default gdelt)")
     p.add_argument("--all", action="store_true", help="print the whole codebook as CSV")
+    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    add_common(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.output:
+        return _print(args)
+    with open(args.output, "w", encoding="utf-8", newline="") as handle, contextlib.redirect_stdout(handle):
+        _print(args)
+    say(args, f"wrote {args.output}")
+    return 0
+
+
+def _print(args: argparse.Namespace) -> int:
     if args.codes:
         for code in args.codes:
             c = cameo(code, scale=args.scale, scheme=args.scheme)

@@ -58,19 +58,19 @@ class ActorCode(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
+def country_aliases() -> dict[str, str]:
     table = pd.read_csv(data_path("codebook", "countries.csv"), keep_default_na=False, dtype=str)
     return {code: (same or code) for code, same in zip(table["code"], table["same_as"])}
 
 
 @lru_cache(maxsize=1)
-def _actor_types() -> pd.DataFrame:
+def actor_types() -> pd.DataFrame:
     return pd.read_csv(data_path("codebook", "actor_types.csv"), keep_default_na=False, dtype={"code": str})
 
 
 def country_codes() -> frozenset[str]:
     """Every code that :func:`actor_country` reads as a country (including aliases such as ``ROM``)."""
-    return frozenset(_countries())
+    return frozenset(country_aliases())
 
 
 def normalize_country(code: str) -> str:
@@ -84,7 +84,7 @@ def normalize_country(code: str) -> str:
         raise TensionError(f"country code must be a 3-letter string such as 'AZE', got {code!r}")
     key = code.strip().upper()
     try:
-        return _countries()[key]
+        return country_aliases()[key]
     except KeyError:
         raise TensionError(
             f"unknown country code {code!r}; use an ISO 3166 alpha-3 code such as 'AZE' or 'IRN' "
@@ -92,7 +92,7 @@ def normalize_country(code: str) -> str:
         ) from None
 
 
-def _clean(code: object) -> str:
+def clean_actor_code(code: object) -> str:
     if not isinstance(code, str):
         raise TensionError(f"actor code must be a string such as 'IRNGOV', got {type(code).__name__} {code!r}")
     cleaned = code.strip().upper()
@@ -111,9 +111,9 @@ def parse_actor(code: str) -> ActorCode:
     >>> tn.parse_actor("USAGOVLEG")
     ActorCode(code='USAGOVLEG', prefix='USA', country='USA', roles=('GOV', 'LEG'))
     """
-    cleaned = _clean(code)
+    cleaned = clean_actor_code(code)
     blocks = tuple(cleaned[i : i + 3] for i in range(0, len(cleaned), 3))
-    return ActorCode(cleaned, blocks[0], _countries().get(blocks[0]), blocks[1:])
+    return ActorCode(cleaned, blocks[0], country_aliases().get(blocks[0]), blocks[1:])
 
 
 def actor_country(code: str) -> str | None:
@@ -138,7 +138,7 @@ def is_state_actor(code: str, roles: frozenset[str] = STATE_ROLES) -> bool:
     return parts.country is not None and bool(parts.roles) and parts.roles[0] in roles
 
 
-def _as_arrow(codes: pd.Series) -> pa.Array:
+def as_string_array(codes: pd.Series) -> pa.Array:
     arr = pa.array(codes, from_pandas=True)
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
@@ -150,10 +150,10 @@ def _as_arrow(codes: pd.Series) -> pa.Array:
 def actor_countries(codes: pd.Series) -> pd.Series:
     """Vectorised :func:`actor_country`: canonical country per code, missing (``<NA>``) for
     actors without a country. The input is assumed clean (see :func:`tension.validate_events`)."""
-    table = _countries()
+    table = country_aliases()
     keys = pa.array(list(table), type=pa.string())
     values = pa.array(list(table.values()), type=pa.string())
-    prefix = pc.utf8_slice_codeunits(_as_arrow(codes), 0, 3)
+    prefix = pc.utf8_slice_codeunits(as_string_array(codes), 0, 3)
     position = pc.index_in(prefix, value_set=keys)
     out = pc.take(values, position)
     return pd.Series(out.to_pandas(types_mapper=pd.ArrowDtype), index=codes.index, name=codes.name).astype("string")
@@ -161,8 +161,8 @@ def actor_countries(codes: pd.Series) -> pd.Series:
 
 def state_actor_mask(codes: pd.Series, roles: frozenset[str] = STATE_ROLES) -> np.ndarray:
     """Vectorised :func:`is_state_actor`: boolean array, True where the first role is a state role."""
-    arr = _as_arrow(codes)
+    arr = as_string_array(codes)
     first_role = pc.utf8_slice_codeunits(arr, 3, 6)
     has_role = pc.is_in(first_role, value_set=pa.array(sorted(roles), type=pa.string()))
-    has_country = pc.is_valid(pc.index_in(pc.utf8_slice_codeunits(arr, 0, 3), value_set=pa.array(list(_countries()))))
+    has_country = pc.is_valid(pc.index_in(pc.utf8_slice_codeunits(arr, 0, 3), value_set=pa.array(list(country_aliases()))))
     return pc.and_(has_role, has_country).to_numpy(zero_copy_only=False).astype(bool)

@@ -34,9 +34,9 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from ..codebook import _events_table, check_code
+from ..codebook import events_table, check_code
 from ..errors import EventDataError, Problem, TensionError
-from .actors import ACTOR_PATTERN, _clean
+from .actors import ACTOR_PATTERN, clean_actor_code
 
 __all__ = ["REQUIRED_COLUMNS", "OPTIONAL_COLUMNS", "Event", "validate_events", "events_frame", "STRING_DTYPE"]
 
@@ -78,7 +78,7 @@ class Event(BaseModel):
     @field_validator("source", "target")
     @classmethod
     def _actor(cls, value: str) -> str:
-        return _clean(value)
+        return clean_actor_code(value)
 
     @field_validator("code", mode="before")
     @classmethod
@@ -198,7 +198,7 @@ def validate_events(events: pd.DataFrame) -> pd.DataFrame:
     _problems(not_text & numeric, index, "code", raw_codes,
               "code is a number; CAMEO codes are text with leading zeros ('010' is not '10'): read the column as text", problems)
     _problems(not_text & ~numeric, index, "code", raw_codes, "missing code; give a CAMEO code such as '042'", problems)
-    known = codes.isin(_events_table().index).fillna(False).to_numpy(dtype=bool)
+    known = codes.isin(events_table().index).fillna(False).to_numpy(dtype=bool)
     _problems((~not_text) & ~known, index, "code", raw_codes,
               "unknown CAMEO code (see tn.codebook()); a lost leading zero or a 4-digit code outside CAMEO 1.1b3?", problems)
     out["code"] = codes

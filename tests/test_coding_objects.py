@@ -1,0 +1,36 @@
+"""Object constraints: the same verb codes differently depending on what it is done to."""
+
+import pytest
+
+from _coding_helpers import codes, triples
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Baku expelled four Iranian diplomats.", "161"),  # reduce diplomatic relations
+        ("Baku expelled Iranian refugees.", "174"),  # expel individuals
+        ("North Korea expelled IAEA inspectors.", "1662"),  # expel inspectors
+        ("Mali expelled UN peacekeepers.", "1661"),
+        ("Azerbaijan closed its embassy in Tehran.", "161"),
+        ("Russia sent weapons to Armenia.", "072"),  # military aid
+        ("Japan sent food and medicine to Turkey.", "073"),  # humanitarian aid
+        ("Russia released Ukrainian prisoners.", "0841"),
+        ("The United States lifted sanctions on Cuba.", "085"),
+        ("The United States imposed sanctions on Cuba.", "163"),
+    ],
+)
+def test_object_decides_the_code(text, expected):
+    assert codes(text) == [expected]
+
+
+def test_embassy_in_a_foreign_capital_targets_the_host():
+    assert triples("Azerbaijan closed its embassy in Tehran.") == {("AZE", "IRN", "161")}
+
+
+def test_trigger_words_include_the_object():
+    from _coding_helpers import coder
+
+    event = coder().events("Baku expelled four Iranian diplomats.", "2023-04-06")[0]
+    assert event.trigger == "expelled[5:13] diplomats[27:36]"
+    assert event.rule == "tension:expel_@diplomat"
