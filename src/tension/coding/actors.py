@@ -1,13 +1,10 @@
 """Actor recognition: turn the tokens of a sentence into actor mentions with CAMEO codes.
 
-One left-to-right pass. At each token the lexicon's longest phrase is tried; a mention then
-grows over the pieces that describe the same actor — a country (``Iran``, ``Iranian``,
-``Tehran``), a possessive ``'s``, role words (``foreign minister`` -> ``GOV``), a person
-(dated: "Aliyev" -> ``AZEGOV``), "former" (-> ``ELI``), a few adjectives (``senior``, ``new``),
-a name after a title (``Foreign Minister Hossein Amirabdollahian``), an acronym in brackets,
-and a country attached by ``of``/``from``/``in`` when the role has none ("the government of
-Azerbaijan"). Mentions joined by "and"/"or" (``Iran and Russia``; ``Iranian and Azerbaijani
-diplomats``) form a compound group whose members share a trailing role.
+One left-to-right pass over the positions where a mention can start (a phrase's first
+word, "we" inside a quote, "former", a hyphenated word). At each, the lexicon's longest
+phrase is tried and the mention is grown over the pieces that describe the same actor
+(:mod:`.growth`: ``Iran's foreign minister Hossein Amirabdollahian`` is one ``IRNGOV``).
+Mentions joined by "and"/"or" then form compound groups (:mod:`.compounds`).
 
 >>> import datetime as dt
 >>> from tension.coding.lexicon import ActorLexicon
@@ -26,69 +23,42 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container, Mapping, Sequence
-from dataclasses import dataclass, field
 
-from .lexicon import FORMER, ActorEntry, ActorLexicon, RoleEntry, country_of
-from .tokens import Token
+from .compounds import group_compounds, hyphen_parts
+from .growth import FORMER_WORDS, NAME_STOP, grow_mention
+from .lexicon import FORMER, NOT_ACTOR, ActorEntry, ActorLexicon, RoleEntry
+from .mention import Mention
+from .tokens import ABBREVIATIONS, Token
+from .words import PREPOSITIONS
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "find_mentions", "mention_starts"]
 
-_FILLERS = frozenset(
-    "new top senior deputy chief acting interim outgoing incoming visiting then powerful elite special "
-    "armed security national state local federal provincial regional central supreme senior-most high-ranking "
-    "military civilian official two three four several some many other both ethnic rival allied joint "
-    "vice first second assistant permanent".split()
-)
-_FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "exiled", "ousted", "deposed"})
-_ATTACH = frozenset({"of", "from", "in"})
-_NAME_STOP = frozenset(
-    "the a an on in at of for to and or but said says told on monday tuesday wednesday thursday friday "
-    "saturday sunday january february march april may june july august september october november december".split()
-)
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
-#: diplomatic posts: "the embassy in Tehran" is located there, it is not Iran's
-_POSTS = frozenset({"embassy", "consulate", "mission", "diplomatic mission", "legation", "delegation"})
+_SPECIAL = _FIRST_PERSON | FORMER_WORDS
+#: role words that are also verbs: after "to" they are the verb ("to court investors")
+_VERB_LIKE_ROLES = frozenset({"court", "police", "state", "head", "staff", "man", "arm", "host", "power", "lead", "guard"})
+#: verbs after which "intelligence" is information ("shared intelligence", "gathering military intelligence")
+_SHARING = frozenset({"share", "shares", "shared", "sharing", "exchange", "exchanged", "exchanging", "gather", "gathered", "gathering",
+                      "collect", "collected", "collecting", "provide", "provided", "providing", "pass", "passed", "obtain", "obtained",
+                      "give", "gave", "given", "leak", "leaked", "military", "classified", "new", "fresh", "and"})
+#: words after which a role word after "to" is still a noun ("went to court.", "to police in Kabul")
+_AFTER_NOUN = frozenset({".", ",", ";", ":", "!", "?", "in", "on", "at", "for", "and", "or", "of", "to", "'s", "from", "with", "by", "after", "over"})
+_FUNCTION_WORDS = frozenset(
+    "of in on at to from for against about over into with by and or but as than that which who whom whose "
+    "is are was were be been has have had will would can could may might must should said says say".split()
+)
+#: role words that are often adjectives before a noun: "military aid", "state media", "police presence"
+_ADJECTIVE_PRONE = frozenset({"military", "state", "security", "government", "police", "intelligence", "opposition", "army",
+                              "court", "media", "press", "union", "general"})
 
 
-@dataclass
-class Mention:
-    """An actor mention: tokens ``[first, last)``, its ``code`` (None when only a role is
-    known), the evidence ``pieces`` and whether it names a person or is a possessor."""
-
-    first: int
-    last: int
-    code: str | None
-    country: str | None
-    pieces: list[str] = field(default_factory=list)
-    person: bool = False
-    possessive: bool = False
-    adjective_only: bool = False
-    group: int = -1
-    status: str = "undated"
-
-
-def _compose(country: str | None, roles: list[str], prefixes: list[str], former: bool) -> str | None:
-    if country is None:  # a role without a country ("police", "the government"): the role alone, as GDELT does
-        return "".join(prefixes) + roles[-1] if roles else None
-    tail = "ELI" if former else (roles[-1] if roles else "")
-    return "".join(prefixes) + country + tail
-
-
-def _hyphen_parts(tok: Token, lexicon: ActorLexicon) -> list[ActorEntry] | None:
-    parts = [p for p in tok.text.split("-") if p]
-    if len(parts) < 2:
-        return None
-    if len(parts) == 2 and parts[1].lower() == "led":  # "the Saudi-led coalition": Saudi Arabia acts
-        parts = parts[:1]
-    found = []
-    for p in parts:
-        from .lexicon import normalise_phrase
-
-        entry = lexicon.actors.get(normalise_phrase(p))
-        if entry is None or entry.kind not in ("country", "adjective", "capital") or not p[:1].isupper():
-            return None
-        found.append(entry)
-    return found if len(found) >= 2 or tok.lower.endswith("-led") else None
+def mention_starts(tokens: Sequence[Token], norms: Sequence[str], lexicon: ActorLexicon, pronouns: Container[int] = ()) -> list[int]:
+    """Positions where a mention can start: a phrase's first word, a pronoun that stands
+    for a speaker, a "former" word, a hyphenated word (and, for stem lexicons, a capital)."""
+    index = lexicon.index
+    stems = bool(lexicon.stems)
+    return [k for k, w in enumerate(norms) if w in index or k in pronouns or w in FORMER_WORDS or "-" in w
+            or (stems and tokens[k].text[:1].isupper())]
 
 
 def find_mentions(
@@ -98,220 +68,110 @@ def find_mentions(
     day: dt.date | None,
     pronouns: Mapping[int, str] | None = None,
     verbs: Container[str] = (),
+    starts: Sequence[int] | None = None,
 ) -> list[Mention]:
-    """Actor mentions of one sentence, in order. ``pronouns`` maps token positions of
-    first-person words (``we``, ``our``) to the code of the speaker they stand for.
-    ``verbs`` (known verb forms) tells a role word used as an adjective ("military aid")
-    from a role that is an actor ("the military said")."""
+    """Actor mentions of one sentence, in order.
+
+    ``pronouns`` maps token positions of first-person words (``we``, ``our``) to the code of
+    the speaker they stand for. ``verbs`` (known verb forms) tells a role word used as an
+    adjective ("military aid") from a role that is an actor ("the military said").
+    ``starts``: the positions from :func:`mention_starts`, when already known.
+    """
     pronouns = pronouns or {}
     out: list[Mention] = []
     n = len(tokens)
-    index = lexicon.index
-    stems = bool(lexicon.stems)
-    # only positions where a mention can start: a phrase's first word, "we", "former", a hyphen
-    starts = [k for k in range(n) if norms[k] in index or k in pronouns or norms[k] in _FORMER_WORDS
-              or "-" in norms[k] or (stems and tokens[k].text[:1].isupper())]
-    pos = 0
+    memo: dict[int, tuple[int, object] | None] = {}
+    lexicon_match, index, stems = lexicon.match, lexicon.index, bool(lexicon.stems)
+
+    def match(k: int) -> tuple[int, object] | None:
+        hit = memo.get(k, memo)
+        if hit is memo:
+            hit = memo[k] = lexicon_match(tokens, norms, k) if k < n and (stems or norms[k] in index) else None
+        return hit  # type: ignore[return-value]
+
+    if starts is None:
+        starts = mention_starts(tokens, norms, lexicon, pronouns)
+    elif pronouns:
+        starts = sorted({*starts, *pronouns})
     i = 0
-    while pos < len(starts):
-        if starts[pos] < i:
-            pos += 1
+    for start in starts:
+        if start < i:
             continue
-        i = starts[pos]
-        hit = lexicon.match(tokens, norms, i)
-        if hit is None and norms[i] in _FIRST_PERSON and i in pronouns:
-            hit = (1, ActorEntry(tokens[i].text, "pronoun", ((pronouns[i], None, None),)))
-        if hit is None and norms[i] in _FORMER_WORDS:
-            nxt = lexicon.match(tokens, norms, i + 1) if i + 1 < n else None
-            if nxt is not None:
-                hit = (1, RoleEntry(tokens[i].text, FORMER))
+        i = start
+        hit = match(i)
+        if hit is None and (norms[i] in _SPECIAL):
+            hit = _special(tokens, norms, i, pronouns, match)
         if hit is None:
-            parts = _hyphen_parts(tokens[i], lexicon) if "-" in tokens[i].text else None
+            parts = hyphen_parts(tokens[i], lexicon) if "-" in tokens[i].text else None
             if parts:
                 group = max((m.group for m in out), default=-1) + 1 if len(parts) > 1 else -1
                 for entry in parts:
                     out.append(Mention(i, i + 1, entry.spans[0][0], entry.country, [f"{entry.label}={entry.spans[0][0]}"], group=group))
-                i += 1
-                continue
             i += 1
             continue
-        if isinstance(hit[1], RoleEntry) and i > 0 and tokens[i].text[:1].isupper() and tokens[i - 1].text[:1].isupper() \
-                and lexicon.match(tokens, norms, i - 1) is None and tokens[i - 1].lower not in _NAME_STOP:
-            i += hit[0]  # "Eurasia Economic Union": the role word ends an unknown proper name
+        if isinstance(hit[1], RoleEntry) and (hit[1].code == NOT_ACTOR or _not_a_role_here(tokens, norms, i, hit, match)):
+            i += hit[0]  # "state of emergency", "Eurasia Economic Union", "to court investors"
             continue
-        mention = _grow(tokens, norms, lexicon, day, pronouns, i, hit)
+        if hit[0] == 1 and getattr(hit[1], "kind", "") == "person" and _another_person(tokens, i, match, verbs):
+            i += 1  # "Gul Rahman" is not Abdullah Gul
+            continue
+        mention = grow_mention(tokens, norms, match, day, i, hit)
         if mention is None:
             i += hit[0]
             continue
-        if mention.country is None and not mention.person and mention.last < n and _modifies_noun(tokens[mention.last], verbs, norms[mention.last - 1]):
+        if mention.country is None and not mention.person and mention.last < n \
+                and _modifies_noun(tokens[mention.last], verbs, norms[mention.last - 1]):
             i = mention.last  # "military aid", "security concerns": a role word used as an adjective
             continue
         out.append(mention)
         i = mention.last + (1 if mention.possessive else 0)
     if len(out) > 1:
-        _group(tokens, out, verbs)
+        group_compounds(tokens, out, verbs)
     return out
 
 
-_FUNCTION_WORDS = frozenset(
-    "of in on at to from for against about over into with by and or but as than that which who whom whose "
-    "is are was were be been has have had will would can could may might must should said says say".split()
-)
+def _not_a_role_here(tokens: Sequence[Token], norms: Sequence[str], i: int, hit: tuple[int, object], match) -> bool:
+    """Whether a role phrase names no actor here: it ends an unknown capitalised name
+    ("Eurasia Economic Union") or it is a verb after "to" ("to court investors", "to police
+    the border", "to state that")."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if tokens[i][0][:1].isupper() and prev[0][:1].isupper() and match(i - 1) is None and prev[1] not in NAME_STOP:
+        return True
+    if norms[i] == "intelligence" and (prev[1] in _SHARING or (i > 1 and tokens[i - 2][1] in _SHARING)):
+        return True  # "shared intelligence with Iraq": information, not a spy agency
+    return prev[1] == "to" and hit[0] == 1 and norms[i] in _VERB_LIKE_ROLES and i + 1 < len(tokens) and tokens[i + 1][1] not in _AFTER_NOUN
 
 
-_ADJECTIVE_PRONE = frozenset({"military", "state", "security", "government", "police", "intelligence", "opposition", "army", "court", "media", "press", "union"})
+def _another_person(tokens: Sequence[Token], i: int, match, verbs: Container[str]) -> bool:
+    """Whether a one-word name is part of another person's name: an unknown capitalised word
+    right after it ("Gul Rahman"), or right before it inside the sentence ("Ahmed Gul");
+    titles ("Mr.", "Gen."), weekdays, months and verbs ("Erdogan Condemns ...") do not count."""
+    for k in (i + 1, i - 1):
+        if k < 0 or k >= len(tokens) or (k == 0 and k < i):
+            continue
+        text, low = tokens[k][0], tokens[k][1]
+        if text[:1].isupper() and text.isalpha() and not text.isupper() and low not in NAME_STOP and low not in verbs \
+                and low not in ABBREVIATIONS and match(k) is None:
+            return True
+    return False
+
+
+def _special(tokens: Sequence[Token], norms: Sequence[str], i: int, pronouns: Mapping[int, str], match) -> tuple[int, object] | None:
+    """A speaker's "we"/"our", or "former" before an actor phrase."""
+    if norms[i] in _FIRST_PERSON and i in pronouns:
+        return 1, ActorEntry(tokens[i].text, "pronoun", ((pronouns[i], None, None),))
+    if norms[i] in FORMER_WORDS and match(i + 1) is not None:
+        return 1, RoleEntry(tokens[i].text, FORMER)
+    return None
 
 
 def _modifies_noun(tok: Token, verbs: Container[str], role_word: str = "") -> bool:
     """Whether the word after a role word makes that role word an adjective (a lower-case noun)."""
     low = tok.lower
-    if not (low.isalpha() and tok.text[:1].islower()) or low in _FUNCTION_WORDS or low.endswith("ly"):
+    if not (low.isalpha() and tok.text[:1].islower()) or low in _FUNCTION_WORDS or low in PREPOSITIONS or low.endswith("ly"):
         return False
     if role_word in _ADJECTIVE_PRONE:  # "military aid", "state media", "police presence"
         return not low.endswith("ed") and low not in ("says", "say", "said")
-    return low not in verbs
-
-
-def _grow(tokens, norms, lexicon, day, pronouns, i, hit) -> Mention | None:
-    n = len(tokens)
-    country: str | None = None
-    fixed: str | None = None  # a complete code from a person or organisation
-    status = "undated"
-    roles: list[str] = []
-    prefixes: list[str] = []
-    pieces: list[str] = []
-    former = person = possessive = composable = False
-    kinds: list[str] = []
-    first = j = i
-    last = i
-    while hit is not None:
-        length, entry = hit
-        words = tokens[j].text if length == 1 else " ".join(t.text for t in tokens[j : j + length])
-        if isinstance(entry, RoleEntry):
-            if entry.code == FORMER:
-                former = True
-            elif entry.prefix:
-                prefixes.append(entry.code)
-            elif not roles or roles[-1] != entry.code:
-                roles.append(entry.code)
-            pieces.append(f"{words}={entry.code}")
-            kinds.append("role")
-        else:
-            code, state = entry.code_at(day)
-            if entry.kind in ("person", "org", "actor", "pronoun"):
-                if entry.kind == "person":
-                    person = True
-                    status = state
-                if state in ("current", "undated") and (fixed is None or entry.kind == "person"):
-                    fixed = code
-                    composable = entry.kind == "actor"
-                country = country or entry.country
-            elif country is None:
-                country = entry.country
-            pieces.append(f"{words}={code}" + ("" if state in ("current", "undated") else f"({state})"))
-            kinds.append(entry.kind)
-        j += length
-        last = j
-        if j < n and tokens[j].lower == "'s" and kinds[-1] != "role":
-            # a possessive ends the mention unless a role or person follows ("Iran's foreign minister")
-            nxt = lexicon.match(tokens, norms, j + 1) if j + 1 < n else None
-            k = j + 1
-            while nxt is None and k < n and norms[k] in _FILLERS and lexicon.match(tokens, norms, k) is None:
-                k += 1
-                nxt = lexicon.match(tokens, norms, k) if k < n else None
-            if nxt is None or (not isinstance(nxt[1], RoleEntry) and nxt[1].kind not in ("person",)):
-                possessive = True
-                break
-            j = k
-            hit = nxt
-            continue
-        hit = None
-        k = j
-        while k < n and (norms[k] in _FILLERS or norms[k] in _FORMER_WORDS) and lexicon.match(tokens, norms, k) is None:
-            k += 1
-        if k < n:
-            hit = lexicon.match(tokens, norms, k)
-            if hit is not None and k > j and not isinstance(hit[1], RoleEntry) and hit[1].kind != "person":
-                hit = None  # "Iranian new Tehran" is not one actor
-            if hit is not None:
-                if any(norms[x] in _FORMER_WORDS for x in range(j, k)):
-                    former = True
-                j = k
-                continue
-        # a name after a title, an acronym in brackets, or "of/from/in <country>"
-        if roles and not person:
-            k = j
-            while k < n and tokens[k].text[:1].isupper() and tokens[k].lower not in _NAME_STOP and lexicon.match(tokens, norms, k) is None:
-                k += 1
-            if k > j:
-                person = True
-                pieces.append(" ".join(t.text for t in tokens[j:k]) + "=name")
-                j = last = k
-        if j + 2 < n and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].text.isupper():
-            j = last = j + 3
-        if country is None and fixed is None and roles and j + 1 < n and norms[j] in _ATTACH and not (norms[j] == "in" and roles[-1] == "GOV" and norms[j - 1] in _POSTS):
-            k = j + 1 + (norms[j + 1] == "the")
-            nxt = lexicon.match(tokens, norms, k) if k < n else None
-            if nxt is not None and not isinstance(nxt[1], RoleEntry):
-                hit = nxt
-                j = k
-                continue
-        break
-    if fixed is not None and composable and (roles or prefixes) and not person:
-        code = "".join(prefixes) + fixed + (roles[-1] if roles and not fixed.endswith(roles[-1]) else "")  # PETRARCH: actor + agent
-    elif fixed is not None and not roles and not former:
-        code = fixed
-    elif fixed is not None and status in ("current", "undated") and not former:
-        code = fixed
-    else:
-        if person and status == "former" and not roles:
-            former = True
-        code = _compose(country, roles, prefixes, former)
-    if code is None:
-        return None
-    adjective_only = kinds == ["adjective"]
-    return Mention(first, last, code, country or (country_of(code) if fixed is not None else None), pieces, person, possessive, adjective_only, status=status)
-
-
-def _group(tokens: Sequence[Token], mentions: list[Mention], verbs: Container[str] = ()) -> None:
-    """Join mentions separated by "and"/"or"/"," (closed by and/or) into compound groups."""
-    next_group = max((m.group for m in mentions), default=-1) + 1
-    k = 0
-    while k < len(mentions):
-        run = [k]
-        joined_by_and = False
-        while run[-1] + 1 < len(mentions):
-            a, b = mentions[run[-1]], mentions[run[-1] + 1]
-            gap = [t.lower for t in tokens[a.last + (1 if a.possessive else 0) : b.first]]
-            if a.possessive or b.first <= a.last:
-                break
-            head = mentions[run[0]].first
-            before_a = tokens[head - 1].lower if head > 0 else ""
-            if b.last < len(tokens) and tokens[b.last].lower in verbs and before_a in verbs:
-                break  # "... expelled A and B closed ...": B opens a new clause
-            gap = [g for g in gap if g not in ("the", "both")]
-            if gap in (["and"], ["or"], [",", "and"], [",", "or"], ["&"], ["as", "well", "as"], ["and", "also"]):
-                joined_by_and = True
-            elif gap != [","]:
-                break
-            run.append(run[-1] + 1)
-        if len(run) > 1 and joined_by_and and all(mentions[x].group == -1 for x in run):
-            # a trailing comma-only member is not part of "A and B, C" unless closed by and/or
-            while len(run) > 1:
-                a, b = mentions[run[-2]], mentions[run[-1]]
-                gap = [t.lower for t in tokens[a.last : b.first] if t.lower not in ("the", "both")]
-                if gap == [","]:
-                    run.pop()
-                else:
-                    break
-            if len(run) > 1:
-                tail = mentions[run[-1]]
-                tail_role = tail.code[len(tail.country or "") :] if tail.code and tail.country and not tail.person else ""
-                for x in run:
-                    m = mentions[x]
-                    m.group = next_group
-                    if m.adjective_only and tail_role and m.code and m.country:
-                        m.code = m.country + tail_role
-                        m.pieces.append(f"(shares role {tail_role})")
-                next_group += 1
-        k = run[-1] + 1
+    return low not in verbs and not low.endswith("ing")  # "people following the fire", "soldiers patrolling"

@@ -8,7 +8,8 @@ Actor tables (``data/dictionaries/actors/``):
   term, ISO dates, empty ``end`` = still in office; names and aliases match case-sensitively.
 * ``organisations.csv`` — ``code,name,aliases``.
 * ``roles.csv`` — ``phrase,code,note``: role words (``foreign minister`` -> ``GOV``); the
-  code ``~FORMER`` marks words such as "former".
+  code ``~FORMER`` marks words such as "former", ``~NONE`` phrases that name no actor
+  although they contain a role word ("state of emergency", "join forces").
 
 Verb tables (``data/dictionaries/verbs/``): ``verbs.csv``, ``classes.csv``,
 ``frame_codes.csv`` and ``irregular_verbs.csv`` (see that folder's README).
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from .._resources import data_path
 from ..errors import TensionError
-from .lexicon import FORMER, ActorLexicon
+from .lexicon import FORMER, NOT_ACTOR, ActorLexicon
 from .verbs import VerbDictionary
 
 __all__ = ["load_actor_tables", "default_lexicon", "default_verbs", "ACTOR_FILES"]
@@ -85,7 +86,7 @@ def load_actor_tables(folder: Path | str, lexicon: ActorLexicon | None = None) -
         for line, row in enumerate(_rows(path), start=2):
             _need(row, ("phrase", "code"), f"{path.name} line {line}")
             code = row["code"].strip()
-            lex.add_role(row["phrase"], code if code == FORMER else code.upper())
+            lex.add_role(row["phrase"], code if code in (FORMER, NOT_ACTOR) else code.upper())
     path = folder / "office_holders.csv"
     if path.exists():
         spans: dict[str, list] = defaultdict(list)

@@ -8,9 +8,6 @@
 
 from __future__ import annotations
 
-import collections
-import datetime as dt
-import re
 import threading
 from collections.abc import Iterable, Sequence
 
@@ -20,64 +17,19 @@ import pandas as pd
 from ..codebook import Scale, Scheme, events_table, check_scale, check_scheme
 from ..errors import TensionError
 from ..events.scoring import code_events
-from .dates import find_dates
-from .engine import Context, SentenceEngine
+from .document import code_document
+from .document import dateline as dateline  # re-exported: tension.coding.coder.dateline
+from .engine import SentenceEngine
 from .evidence import CodedEvent
 from .frames import FrameTable
-from .lexicon import ActorLexicon, country_of
-from .sentences import quote_spans, split_sentences
+from .lexicon import ActorLexicon
 from .tokens import tokenize
 from .verbs import VerbDictionary
 
-__all__ = ["TextCoder", "code_text", "COLUMNS"]
+__all__ = ["TextCoder", "code_text", "default_coder", "COLUMNS"]
 
 COLUMNS = ("date", "source", "target", "code", "goldstein", "quad_class", "sentence", "sentence_index", "trigger",
            "rule", "confidence", "source_text", "target_text", "notes", "date_from")
-#: inside a quote, a demand, complaint, rejection or threat without a named target is taken
-#: to be addressed to the target of the previous sentence in the same paragraph
-_CONTEXT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
-_FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def _as_date(value: object, what: str = "date") -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    raise TensionError(f"{what} must be a date such as '2023-05-08' (ISO text, datetime.date or Timestamp), got {value!r}")
-
-
-def dateline(text: str) -> dt.date | None:
-    """The date of a dateline: the first full date (day, month, year) on a short first line
-    (up to 100 characters), or in the first 60 characters of the text.
-
-    >>> from tension.coding.coder import dateline
-    >>> dateline("Monday, 08 May 2023\\n\\nPresident Aliyev said ...")
-    datetime.date(2023, 5, 8)
-    >>> dateline("BAKU, 8 May 2023 - President Aliyev said that relations with Iran are at their lowest level.")
-    datetime.date(2023, 5, 8)
-    """
-    head = text.lstrip()[:120]
-    first_line = head.split("\n", 1)[0]
-    head = first_line if len(first_line) <= 100 else head[:60]
-    if _YEAR.search(head) is None:
-        return None
-    for d in find_dates(tokenize(head)):
-        if d.precision == "day":
-            return d.date
-    return None
-
-
 class TextCoder:
     """Code English news text into CAMEO events with the evidence behind each one.
 
@@ -137,80 +89,7 @@ class TextCoder:
     # -- coding -------------------------------------------------------------------------------
     def events(self, text: str, date: object = None) -> list[CodedEvent]:
         """The events of ``text`` as :class:`CodedEvent` objects (the fast path, no pandas)."""
-        if not isinstance(text, str):
-            raise TensionError(f"text must be a string, got {type(text).__name__}; read the file first (e.g. Path(p).read_text())")
-        day = _as_date(date)
-        ctx = Context(date=day, date_from="argument" if day else "none")
-        if day is None:
-            found = dateline(text)
-            if found is not None:
-                ctx.date, ctx.date_from = found, "dateline"
-        quotes = collections.deque(quote_spans(text)) if ("\u201c" in text or '"' in text) else collections.deque()
-        out: list[CodedEvent] = []
-        previous: list[CodedEvent] = []
-        for sent in split_sentences(text):
-            if sent.paragraph != ctx.paragraph:
-                ctx.paragraph, previous = sent.paragraph, []
-            if self.discards and self._discarded(sent.text):
-                continue
-            while quotes and quotes[0][1] <= sent.start:
-                quotes.popleft()
-            spans = []
-            for a, b in quotes:
-                if a >= sent.end:
-                    break
-                spans.append((max(a, sent.start) - sent.start, min(b, sent.end) - sent.start))
-            events = self._sentence(sent, spans, ctx)
-            for e in events:
-                if not e.target and e.code[:2] in _CONTEXT_ROOTS and any(n.startswith("reported:quote") for n in e.notes):
-                    for p in reversed(previous):
-                        if p.target and country_of(p.target) != country_of(e.source):
-                            e.target, e.target_text = p.target, f"{p.target_text} (from sentence {p.sentence_index})"
-                            e.notes.append("target-fallback")
-                            break
-            events = [e for e in events if e.target and e.source and e.source != e.target]
-            if events:
-                previous = events
-            out.extend(events)
-        return out
-
-    def _discarded(self, sentence: str) -> bool:
-        lows = [t.lower for t in tokenize(sentence)]
-        for phrase in self.discards:
-            k = len(phrase)
-            if any(tuple(lows[i : i + k]) == phrase for i in range(len(lows) - k + 1)):
-                self.skipped["discarded"] = self.skipped.get("discarded", 0) + 1
-                return True
-        return False
-
-    def _sentence(self, sent, spans, ctx: Context) -> list[CodedEvent]:
-        in_quote = bool(spans) and spans[0][0] <= 0 and spans[0][1] >= len(sent.text) - 1
-        pronouns: dict[int, str] = {}
-        if spans and ctx.last_speaker:
-            pronouns = self._pronouns(sent.text, spans, ctx.last_speaker)
-        events, mentions, speakers = self._engine.code(sent.text, sent.index, ctx, pronouns, in_quote)
-        if spans:
-            opened_here = [a for a, b in spans if a > 0]
-            said = [s for s, i in speakers if s is not None and s.code]
-            if said and opened_here:
-                again = self._pronouns(sent.text, spans, said[0].code)
-                if again and again != pronouns:
-                    events, mentions, speakers = self._engine.code(sent.text, sent.index, ctx, again, in_quote)
-        for s, _ in speakers:
-            if s is not None and s.code:
-                ctx.last_speaker = s.code
-        persons = [m for m in mentions if m.person and m.code]
-        if persons:
-            ctx.last_person = persons[-1]
-        return events
-
-    @staticmethod
-    def _pronouns(text: str, spans, speaker: str) -> dict[int, str]:
-        out = {}
-        for k, t in enumerate(tokenize(text)):
-            if t.lower in _FIRST_PERSON and any(a <= t.start < b for a, b in spans):
-                out[k] = speaker
-        return out
+        return code_document(self._engine, text, date, self.discards, self.skipped)
 
     def code(self, text: str, date: object = None) -> pd.DataFrame:
         """The events of ``text`` as a DataFrame in the canonical schema plus evidence columns.

@@ -23,9 +23,11 @@ from functools import lru_cache
 
 from .tokens import Token, singular, tokenize
 
-__all__ = ["ActorEntry", "RoleEntry", "ActorLexicon", "FORMER", "normalise_phrase", "country_of"]
+__all__ = ["ActorEntry", "RoleEntry", "ActorLexicon", "FORMER", "NOT_ACTOR", "normalise_phrase", "country_of"]
 
 FORMER = "~FORMER"
+#: the code of phrases that contain a role word but name no actor ("state of emergency", "join forces")
+NOT_ACTOR = "~NONE"
 
 
 @lru_cache(maxsize=4096)
@@ -49,18 +51,24 @@ class ActorEntry:
     label: str
     kind: str
     spans: tuple[Span, ...]
+    #: the country (or organisation) part of the first code
+    country: str | None = field(init=False, repr=False, compare=False)
+    #: the code when it does not depend on the date (one span without dates), else None
+    fixed: str | None = field(init=False, repr=False, compare=False)
 
-    @property
-    def country(self) -> str | None:
-        return country_of(self.spans[0][0]) if self.spans else None
+    def __post_init__(self) -> None:
+        spans = self.spans
+        object.__setattr__(self, "country", country_of(spans[0][0]) if spans else None)
+        undated = len(spans) == 1 and spans[0][1] is None and spans[0][2] is None
+        object.__setattr__(self, "fixed", spans[0][0] if undated else None)
 
     def code_at(self, day: dt.date | None) -> tuple[str, str]:
         """``(code, status)`` on ``day``; status is ``current``, ``former``, ``future`` or ``undated``.
 
         A person out of office on ``day`` keeps only the country part of the code.
         """
-        if len(self.spans) == 1 and self.spans[0][1] is None and self.spans[0][2] is None:
-            return self.spans[0][0], "undated"
+        if self.fixed is not None:
+            return self.fixed, "undated"
         if day is None:  # no date: the latest office, without calling the person former
             open_spans = [s for s in self.spans if s[2] is None and s[1] is not None] or [s for s in self.spans if s[2] is None]
             chosen = open_spans[-1] if open_spans else max(self.spans, key=lambda s: s[2] or dt.date.max)
@@ -76,7 +84,8 @@ class ActorEntry:
 @dataclass(frozen=True)
 class RoleEntry:
     """A role word (``government`` -> ``GOV``); ``prefix`` roles go before the country
-    (PETRARCH's ``NGO~``); the code ``~FORMER`` marks words such as "former"."""
+    (PETRARCH's ``NGO~``); the code ``~FORMER`` marks words such as "former", and ``~NONE``
+    phrases that contain a role word but name no actor ("state of emergency")."""
 
     label: str
     code: str
@@ -95,10 +104,18 @@ class ActorLexicon:
     #: first word -> [(length, {phrase key: [(entry, case), ...]}), ...], longest first
     index: dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[object, str]]]]]] = field(default_factory=dict)
     stems: dict[str, ActorEntry] = field(default_factory=dict)  # one-word stems (TABARI "ARGENTIN")
+    #: first word -> the second words of its phrases of two words or more (a cheap pre-test)
+    seconds: dict[str, set[str]] = field(default_factory=dict)
+    _single: dict[str, list[tuple[object, str]]] = field(default_factory=dict, repr=False)  # one-word phrases
+    _multi: dict[str, list[tuple[int, dict]]] = field(default_factory=dict, repr=False)  # longer phrases, longest first
     _actors: dict[tuple[str, ...], ActorEntry] = field(default_factory=dict)
     _roles: dict[tuple[str, ...], RoleEntry] = field(default_factory=dict)
+    version: int = field(default=0, repr=False, compare=False)  # counts changes, for caches built on the lexicon
 
     def _put(self, key: tuple[str, ...], value: object, case: str) -> None:
+        self.version += 1
+        if len(key) > 1:
+            self.seconds.setdefault(key[0], set()).add(key[1])
         by_length = self.index.setdefault(key[0], [])
         for length, table in by_length:
             if length == len(key):
@@ -111,6 +128,10 @@ class ActorLexicon:
         entries.append((value, case))
         entries.sort(key=lambda e: isinstance(e[0], RoleEntry))  # an actor before a role of the same spelling
         table[key] = entries
+        if len(key) == 1:
+            self._single[key[0]] = entries
+        else:
+            self._multi[key[0]] = [b for b in by_length if b[0] > 1]
 
     @staticmethod
     def _case_of(phrase: str) -> str:
@@ -129,6 +150,7 @@ class ActorLexicon:
             return
         spans = tuple(spans)
         if stem and len(key) == 1 and len(key[0]) >= 4:
+            self.version += 1
             self.stems[phrase.strip().lower()] = ActorEntry(phrase.strip(), kind, spans)
         old = self._actors.get(key)
         if old is not None and old.kind == kind:
@@ -165,28 +187,37 @@ class ActorLexicon:
 
     def match(self, tokens: Sequence[Token], norms: Sequence[str], i: int) -> tuple[int, object] | None:
         """Longest phrase starting at token ``i``: ``(length, entry)`` or None."""
-        bucket = self.index.get(norms[i])
-        if not bucket:
-            if self.stems and tokens[i].text[:1].isupper():
-                low = tokens[i].lower
-                for k in range(len(low) - 1, 3, -1):
-                    entry = self.stems.get(low[:k])
-                    if entry is not None:
-                        return 1, entry
-            return None
+        norm = norms[i]
         n = len(norms)
-        for k, table in bucket:
-            if i + k > n:
-                continue
-            entries = table.get(tuple(norms[i : i + k]) if k > 1 else (norms[i],))
-            if not entries:
-                continue
-            for value, case in entries:
-                if case != "any":
-                    text = tokens[i].text
-                    if case == "upper" and not (text.isupper() or (len(text) > 1 and text[:-1].isupper() and text[-1] == "s")):
-                        continue
-                    if case == "title" and not text[:1].isupper():
-                        continue
-                return k, value
+        if i + 1 < n and norms[i + 1] in self.seconds.get(norm, ()):
+            for k, table in self._multi[norm]:
+                if i + k > n:
+                    continue
+                entries = table.get(tuple(norms[i : i + k]))
+                if entries:
+                    hit = _first_fitting(entries, tokens[i][0], k)
+                    if hit is not None:
+                        return hit
+        entries = self._single.get(norm)
+        if entries:
+            return _first_fitting(entries, tokens[i][0], 1)
+        if self.stems and norm not in self.index and tokens[i][0][:1].isupper():
+            low = tokens[i][1]
+            for k in range(len(low) - 1, 3, -1):
+                entry = self.stems.get(low[:k])
+                if entry is not None:
+                    return 1, entry
         return None
+
+
+def _first_fitting(entries: list[tuple[object, str]], text: str, k: int) -> tuple[int, object] | None:
+    """The first entry whose letter case fits the word as written (``upper``: an acronym,
+    also with a plural s; ``title``: a capital first letter; ``any``)."""
+    for value, case in entries:
+        if case != "any":
+            if case == "upper" and not (text.isupper() or (len(text) > 1 and text[:-1].isupper() and text[-1] == "s")):
+                continue
+            if case == "title" and not text[:1].isupper():
+                continue
+        return k, value
+    return None

@@ -13,10 +13,19 @@ negated.
 
 from __future__ import annotations
 
-from .clauses import STOPS, Sentence
+from typing import TYPE_CHECKING
+
+from .assemble import event_date
+from .clauses import Sentence
 from .evidence import CodedEvent, mention_evidence as _evidence
 from .lexicon import country_of
-from .triggers import negated
+from .links import negated
+from .mention import Mention
+from .triggers import Trigger
+from .words import STOPS
+
+if TYPE_CHECKING:
+    from .engine import Context, SentenceEngine
 
 __all__ = ["apply_reported_speech", "CONFLICT_ROOTS", "AIMED_ROOTS"]
 
@@ -25,12 +34,16 @@ CONFLICT_ROOTS = frozenset({"10", "11", "12", "13", "14", "15", "16", "17", "18"
 AIMED_ROOTS = frozenset({"10", "11", "12", "13", "15", "16"})
 
 
-def apply_reported_speech(engine, speeches, events: list[CodedEvent], sent: Sentence, toks, norms, text, index, ctx, dates, noun_starts, triggers=()) -> None:
+def apply_reported_speech(engine: SentenceEngine, speeches: list[tuple[Trigger, Mention | None]], events: list[CodedEvent],
+                          sent: Sentence, ctx: Context) -> None:
     """Mark reported events, add the speaker's accusations and statements (see the module docstring)."""
     if not speeches:
         return
+    toks, norms, text, index, triggers = sent.tokens, sent.norms, sent.text, sent.index, sent.triggers
     position = {tok.start: k for k, tok in enumerate(toks)}
     obligations = {x.i: x.chain.obligation for x in triggers if x.chain is not None and x.chain.obligation}
+    #: reported acts that are not said to have happened: future, modal, infinitive
+    unreal = {x.i for x in triggers if x.chain is not None and (x.chain.future or x.chain.obligation or x.chain.infinitive)}
     for t, speaker in speeches:
         if speaker is None or not speaker.code or speaker.country is None or negated(t):
             continue
@@ -60,13 +73,14 @@ def apply_reported_speech(engine, speeches, events: list[CodedEvent], sent: Sent
                 e.notes.append("target-fallback")
         accused = set()
         for e in inside:
-            if not speaker.country or country_of(e.source) == speaker.country:
-                continue
+            if not speaker.country or country_of(e.source) == speaker.country or trailing or speaker.code.endswith("MED") \
+                    or position.get(e.trigger_words[0][1], -1) in unreal:
+                continue  # an accusation needs a speaker who says, first, that someone else did it
             if e.code[:2] in CONFLICT_ROOTS and country_of(e.source) not in accused:
                 accused.add(country_of(e.source))
                 if any(country_of(x.source) == speaker.country and country_of(x.target) == country_of(e.source) and x.code[:2] == "11" for x in events):
                     continue
-                said_on, said_from = engine.date_for(t, None, sent, ctx, dates, noun_starts)
+                said_on, said_from = event_date(t, None, sent, ctx)
                 events.append(CodedEvent(said_on, speaker.code, e.source, "112", index, text,
                                          ((toks[t.i].text, toks[t.i].start, toks[t.i].end),) + e.trigger_words,
                                          f"{engine.verbs.name}:{t.pattern.id} > reported accusation", _evidence(speaker, toks),
@@ -77,7 +91,7 @@ def apply_reported_speech(engine, speeches, events: list[CodedEvent], sent: Sent
                 m = region_mentions[0]
                 terror = any(tuple(norms[k : k + len(p)]) == p for k in range(lo, hi) for p in engine.terror.get(norms[k], ()))
                 code = "112" if terror else "010"
-                date, date_from = engine.date_for(t, None, sent, ctx, dates, noun_starts)
+                date, date_from = event_date(t, None, sent, ctx)
                 events.append(CodedEvent(date, speaker.code, m.code, code, index, text, ((toks[t.i].text, toks[t.i].start, toks[t.i].end),),
                                          f"{engine.verbs.name}:{t.pattern.id} > {'accusation' if terror else 'statement'}",
                                          _evidence(speaker, toks), _evidence(m, toks), ["reported", "statement-fallback"], date_from))

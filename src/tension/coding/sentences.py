@@ -118,6 +118,9 @@ def split_sentences(text: str) -> list[Sentence]:
 
         raise TensionError(f"text must be a string, got {type(text).__name__}; read the file first (e.g. Path(p).read_text())")
     out: list[Sentence] = []
+    if "\n" not in text:  # one paragraph
+        _split_paragraph(text, 0, 0, out)
+        return out
     pos = 0
     for paragraph, m in enumerate([*_PARAGRAPH.finditer(text), None]):
         end = m.start() if m is not None else len(text)

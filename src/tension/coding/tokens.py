@@ -1,30 +1,23 @@
-"""Tokens, word normalisation and verb inflection: the small English toolkit of the coder.
+"""Tokens and word normalisation: the small English toolkit of the coder.
 
 No tagger and no downloads: one compiled regular expression splits a sentence into word,
 number and punctuation tokens with their character offsets; a noun is normalised to its
-singular by a few suffix rules; a verb's inflected forms are *generated* from its lemma
-(regular rules plus a table of irregular verbs in ``data/dictionaries/verbs/irregular_verbs.csv``),
-so recognising a verb is one dictionary lookup per token.
+singular by a few suffix rules. Verb inflection lives in :mod:`tension.coding.inflection`.
 
->>> from tension.coding.tokens import tokenize, singular, verb_forms
+>>> from tension.coding.tokens import tokenize, singular
 >>> [t.text for t in tokenize("Iran's envoys didn't meet U.S. officials.")]
 ['Iran', "'s", 'envoys', 'did', "n't", 'meet', 'U.S.', 'officials', '.']
 >>> singular("embassies"), singular("talks"), singular("news")
 ('embassy', 'talk', 'news')
->>> ("banned", "past") in verb_forms("ban"), ("withdrawn", "pp") in verb_forms("withdraw")
-(True, True)
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .._resources import data_path
-
-__all__ = ["Token", "tokenize", "singular", "singulars", "verb_forms", "irregular_verbs", "APOSTROPHES"]
+__all__ = ["Token", "tokenize", "singular", "singulars", "APOSTROPHES"]
 
 APOSTROPHES = "'\u2019\u02bc"
 _WORD = r"[^\W_]+(?:['\u2019\u02bc&.-][^\W_]+)*"
@@ -153,78 +146,3 @@ def singulars(words: list[str]) -> list[str]:
                 cache[w] = s
         out.append(s)
     return out
-
-
-@lru_cache(maxsize=1)
-def irregular_verbs() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """``lemma -> (past forms, past participles)`` from the bundled irregular-verb table."""
-    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    with open(data_path("dictionaries", "verbs", "irregular_verbs.csv"), encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            table[row["lemma"]] = (tuple(row["past"].split("|")), tuple(row["participle"].split("|")))
-    return table
-
-
-_VOWELS = set("aeiou")
-
-
-def _doubles(lemma: str) -> bool:
-    """Ends consonant-vowel-consonant (ban, plan, stop): the final consonant may double."""
-    return (
-        len(lemma) >= 3
-        and lemma[-1] not in _VOWELS
-        and lemma[-1] not in "wxy"
-        and lemma[-2] in _VOWELS
-        and lemma[-3] not in _VOWELS
-    )
-
-
-def _third_person(lemma: str) -> list[str]:
-    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
-        return [lemma + "es"]
-    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
-        return [lemma[:-1] + "ies"]
-    return [lemma + "s"]
-
-
-def _regular_past(lemma: str) -> list[str]:
-    if lemma.endswith("e"):
-        return [lemma + "d"]
-    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
-        return [lemma[:-1] + "ied"]
-    forms = [lemma + "ed"]
-    if _doubles(lemma):
-        forms.append(lemma + lemma[-1] + "ed")
-    return forms
-
-
-def _present_participle(lemma: str) -> list[str]:
-    if lemma.endswith("ie"):
-        return [lemma[:-2] + "ying"]
-    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
-        return [lemma[:-1] + "ing"]
-    forms = [lemma + "ing"]
-    if _doubles(lemma):
-        forms.append(lemma + lemma[-1] + "ing")
-    return forms
-
-
-@lru_cache(maxsize=20_000)
-def verb_forms(lemma: str) -> frozenset[tuple[str, str]]:
-    """Every inflected form of a verb with its tag: ``base``, ``s``, ``past``, ``pp``, ``ing``.
-
-    Regular rules may over-generate (``visitted``); harmless, since only forms that occur
-    in text are ever looked up.
-    """
-    lemma = lemma.lower()
-    forms = {(lemma, "base")}
-    forms.update((f, "s") for f in _third_person(lemma))
-    forms.update((f, "ing") for f in _present_participle(lemma))
-    irregular = irregular_verbs().get(lemma)
-    if irregular:
-        forms.update((f, "past") for f in irregular[0])
-        forms.update((f, "pp") for f in irregular[1])
-    if not irregular or lemma not in ("be", "have", "do", "go", "see", "say", "lie"):
-        for f in _regular_past(lemma):  # also "lended", "catched": news text is not always edited
-            forms.update({(f, "past"), (f, "pp")})
-    return frozenset(forms)
