@@ -29,7 +29,14 @@ from harness import machine
 
 import tension as tn
 from tension.series.dyads import country_names
-from tension.series.engines.tables import country_table, score_table
+from tension.series.engines.tables import country_table
+
+
+def score_table(scale: str, scheme: str) -> pd.DataFrame:
+    """The baseline's own score table (code, Goldstein, QuadClass), as a user would build it."""
+    book = tn.codebook(scale, scheme)
+    return pd.DataFrame({"_code": book["code"].astype(str).tolist(), "_gold": book["goldstein"].astype("float64"),
+                         "_quad": book["quad_class"].astype("int32")})
 
 K = len(country_names())
 SUMS_SQL = ", ".join(f"count(*) FILTER (WHERE c._quad = {q}) AS n_q{q}" for q in range(5))

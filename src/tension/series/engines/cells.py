@@ -38,12 +38,12 @@ def empty_cells() -> pd.DataFrame:
 
 
 def _examples(plan: ReductionPlan, status: int, columns: list[str], n: int = 5) -> list[dict]:
-    rows = plan.staged.filter(nw.col("_status") == status).select(*columns).head(n).collect().to_pandas()
+    rows = plan.staged.filter(nw.col("_cell") == -status).select(*columns).head(n).collect().to_pandas()
     return rows.astype(object).where(rows.notna(), None).to_dict("records")
 
 
 def _unknown_codes(plan: ReductionPlan, count: int) -> UnknownCodeError:
-    top = (plan.staged.filter(nw.col("_status") == UNKNOWN_CODE).group_by("code").agg(nw.len().alias("n"))
+    top = (plan.staged.filter(nw.col("_cell") == -UNKNOWN_CODE).group_by("code").agg(nw.len().alias("n"))
            .sort("n", descending=True).head(10).collect().to_pandas())
     listed = "; ".join(f"{None if pd.isna(c) else c!r} ({int(n)} rows)" for c, n in zip(top["code"], top["n"]))
     return UnknownCodeError(

@@ -70,18 +70,21 @@ class PeriodPlan:
         def part(expr: Any, default: int) -> Any:
             return (expr.fill_null(default) if fill else expr).cast(nw.Int64)
 
+        # the constants are folded into one term: every engine then does the fewest operations
         year = part(date.dt.year(), 1970)
         if self.unit == "day":
             before = year - 1
-            unit = (365 * year + before // 4 - before // 100 + before // 400
-                    + part(date.dt.ordinal_day(), 1) - 1 - EPOCH_DAY_OF_YEAR_ONE)
             shift = -(-_SHIFT_DAYS // self.step) * self.step
+            # unit = days since 1970-01-01 = 365 y + leap days before y + ordinal day - 1 - epoch
+            unit = 365 * year + before // 4 - before // 100 + before // 400 + part(date.dt.ordinal_day(), 1)
+            constant = 1 + EPOCH_DAY_OF_YEAR_ONE + self.anchor
         else:
-            unit = (year - 1970) * 12 + part(date.dt.month(), 1) - 1
             shift = -(-_SHIFT_MONTHS // self.step) * self.step
+            unit = year * 12 + part(date.dt.month(), 1)  # months since January 1970 = 12 y + m - (12 * 1970 + 1)
+            constant = 12 * 1970 + 1 + self.anchor
         if self.step == 1:
-            return (unit - self.anchor).cast(nw.Int64)
-        return ((unit - self.anchor + shift) // self.step - shift // self.step).cast(nw.Int64)
+            return (unit - constant).cast(nw.Int64)
+        return ((unit + (shift - constant)) // self.step - shift // self.step).cast(nw.Int64)
 
     def key_of(self, ts: pd.Timestamp) -> int:
         """Period key of one timestamp, computed in Python (for ``end=``)."""

@@ -27,7 +27,11 @@ weight x score), from which :mod:`.cells` derives every count and sum of the ser
 of ``attrs["excluded"]``. One integer key and three sums is the cheapest aggregation in
 every engine (measured against two keys and ten sums: ``benchmarks/README.md``). Countries
 come from a join of the first three letters of each actor code with the country table,
-scores from a join with the CAMEO score table (:mod:`.tables`), periods from :mod:`.periods`.
+scores from a join with the CAMEO score table, which also holds the low part of the key
+(QuadClass x 3 + sign + 1, see :mod:`.tables`), periods from :mod:`.periods`. The status
+and the key are one ``CASE`` chain whose last branch is the key, so that each row is
+looked at once; the plan has as few steps as it can, because some engines (DuckDB) bind
+every step.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ import numpy as np
 from ...events.actors import STATE_ROLES
 from ..dyads import country_names
 from .periods import PeriodPlan
-from .tables import country_table, lookup_table, score_table
+from .tables import lookup_table
 
 __all__ = ["STATUS_NAMES", "ReductionPlan", "build_plan", "cell_key", "split_cells"]
 
@@ -53,18 +57,19 @@ _OFFSET = 1 << (_PERIOD_BITS - 1)
 
 @dataclass(frozen=True)
 class ReductionPlan:
-    """``staged``: the events with their ``_status`` (for error examples); ``grouped``: the
-    lazy aggregation, one row per ``_cell`` with ``_n``, ``_w`` (sum of weights, only with a
-    weight column) and ``_wg`` (sum of weight x Goldstein)."""
+    """``staged``: the events with their ``_cell`` (``-status`` for the events left out; for
+    error examples); ``grouped``: the lazy aggregation, one row per ``_cell`` with ``_n``,
+    ``_w`` (sum of weights, only with a weight column) and ``_wg`` (sum of weight x Goldstein)."""
 
     staged: nw.LazyFrame
     grouped: nw.LazyFrame
     weighted: bool
 
 
-def cell_key(pair: nw.Expr, period: nw.Expr, quad: nw.Expr, sign: nw.Expr) -> nw.Expr:
-    """``((pair << 24) + period + 2**23) * 16 + quad * 3 + sign + 1``: one non-negative Int64."""
-    return ((pair * (1 << _PERIOD_BITS) + period + _OFFSET) * 16 + quad * 3 + sign + 1).cast(nw.Int64)
+def cell_key(pair: nw.Expr, period: nw.Expr, low: nw.Expr) -> nw.Expr:
+    """``((pair << 24) + period + 2**23) * 16 + low``: one non-negative Int64, where ``low`` =
+    QuadClass x 3 + sign of the score + 1 (0 to 14)."""
+    return (pair * (1 << (_PERIOD_BITS + 4)) + (period + _OFFSET) * 16 + low).cast(nw.Int64)
 
 
 def split_cells(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -75,45 +80,34 @@ def split_cells(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
     return pair, period - _OFFSET, low // 3, low % 3 - 1
 
 
-def _countries(frame: nw.LazyFrame, countries: nw.LazyFrame) -> nw.LazyFrame:
-    """Adds ``_sid`` and ``_tid``: the country ids of source and target (null without one)."""
-    frame = frame.with_columns(nw.col("source").str.slice(0, 3).cast(nw.String).alias("_s3"),
-                               nw.col("target").str.slice(0, 3).cast(nw.String).alias("_t3"))
-    for prefix in ("_s", "_t"):
-        table = countries.rename({"_ckey": f"{prefix}key", "_cid": f"{prefix}id"})
-        frame = frame.join(table, left_on=f"{prefix}3", right_on=f"{prefix}key", how="left")
-    return frame
-
-
-def _scores(frame: nw.LazyFrame, scores_from_columns: bool, scale: str, scheme: str) -> tuple[nw.LazyFrame, nw.Expr]:
-    """Adds ``_g`` (Goldstein) and ``_q`` (QuadClass, an integer 0-4 or -1); returns the
-    condition that marks a row whose score is missing or invalid."""
-    if scores_from_columns:
-        gold = nw.col("goldstein").cast(nw.Float64)
-        quad = nw.col("quad_class").cast(nw.Float64)
-        valid_quad = quad.is_in([0.0, 1.0, 2.0, 3.0, 4.0]).fill_null(False)
-        frame = frame.with_columns(gold.alias("_g"), nw.when(valid_quad).then(quad).otherwise(-1.0).cast(nw.Int64).alias("_q"))
-        g = nw.col("_g")
-        return frame, (g.is_null() | g.is_nan() | ~g.is_finite()).fill_null(True) | (nw.col("_q") < 0)
-    table = lookup_table(frame, score_table(scale, scheme)).rename({"_gold": "_g"})
-    frame = frame.join(table, left_on="code", right_on="_code", how="left")  # code is text (see .inputs)
-    return frame, nw.col("_g").is_null()
-
-
 def _eager_casts(frame: nw.LazyFrame) -> bool:
-    """True for engines that evaluate both branches of a when/then and cannot cast a
-    missing value to an integer (pandas-like frames, Dask): their nulls are filled first."""
+    """True for engines that evaluate every branch of a when/then and cannot cast a missing
+    value to an integer (pandas-like frames, Dask): their nulls are filled first."""
     impl = frame.implementation
     return impl.is_pandas_like() or impl is nw.Implementation.DASK
 
 
-def _status(conditions: Sequence[tuple[nw.Expr, int]]) -> nw.Expr:
-    """First matching status code (0 when none matches): one flat CASE WHEN ... chain."""
-    (first, code), *rest = conditions
-    chain = nw.when(first).then(nw.lit(code))
-    for condition, code in rest:
-        chain = chain.when(condition).then(nw.lit(code))
-    return chain.otherwise(nw.lit(0)).cast(nw.Int64)
+def _joined(frame: nw.LazyFrame, scores_from_columns: bool, scale: str, scheme: str) -> tuple[nw.LazyFrame, nw.Expr]:
+    """Adds the country ids of source and target (``_cid``, ``_cid_t``; null without one), the
+    Goldstein score ``_gold`` and the low part of the key ``_qs``; returns the condition that
+    marks a row whose score is missing or invalid."""
+    frame = frame.with_columns(nw.col("source").str.slice(0, 3).cast(nw.String).alias("_s3"),
+                               nw.col("target").str.slice(0, 3).cast(nw.String).alias("_t3"))
+    countries = lookup_table(frame, ("countries",))  # built once, joined twice
+    frame = frame.join(countries, left_on="_s3", right_on="_ckey", how="left")
+    frame = frame.join(countries, left_on="_t3", right_on="_ckey", how="left", suffix="_t")
+    if not scores_from_columns:
+        scores = lookup_table(frame, ("scores", scale, scheme))
+        frame = frame.join(scores, left_on="code", right_on="_code", how="left")  # code is text (see .inputs)
+        return frame, nw.col("_gold").is_null()
+    gold = nw.col("goldstein").cast(nw.Float64)
+    quad = nw.col("quad_class").cast(nw.Float64)
+    valid_quad = quad.is_in([0.0, 1.0, 2.0, 3.0, 4.0]).fill_null(False)
+    sign = (gold > 0).fill_null(False).cast(nw.Int64) - (gold < 0).fill_null(False).cast(nw.Int64)
+    quad = nw.when(valid_quad).then(quad).otherwise(-1.0).cast(nw.Int64)
+    frame = frame.with_columns(gold.alias("_gold"), (quad * 3 + sign + 1).alias("_qs"))  # < 0 for a bad QuadClass
+    g = nw.col("_gold")
+    return frame, (g.is_null() | g.is_nan() | ~g.is_finite()).fill_null(True) | (nw.col("_qs") < 0)
 
 
 def build_plan(
@@ -133,21 +127,20 @@ def build_plan(
 ) -> ReductionPlan:
     """The lazy reduction of a frame with canonical columns (see :mod:`.inputs`)."""
     k = len(country_names())
-    frame = _countries(frame, lookup_table(frame, country_table()))  # the table is built once, joined twice
-    frame, bad_score = _scores(frame, scores_from_columns, scale, scheme)
-    # ids, dyad and period as columns first: later expressions reuse them instead of repeating them
-    quad = nw.col("_q") if scores_from_columns else nw.col("_quad").fill_null(-1).cast(nw.Int64)
-    frame = frame.with_columns(quad.alias("_q"), nw.col("_sid").fill_null(-1).cast(nw.Int64).alias("_si"),
-                               nw.col("_tid").fill_null(-1).cast(nw.Int64).alias("_ti"),
-                               periods.key_expr(nw.col("date"), nw, fill=_eager_casts(frame)).alias("_key"))
-    src, tgt = nw.col("_si"), nw.col("_ti")
+    eager = _eager_casts(frame)
+    frame, bad_score = _joined(frame, scores_from_columns, scale, scheme)
+    src, tgt = nw.col("_cid"), nw.col("_cid_t")
+    if eager:  # ids are float with NaN after a pandas merge: -1 for "no country"
+        frame = frame.with_columns(src.fill_null(-1).cast(nw.Int64), tgt.fill_null(-1).cast(nw.Int64))
     # (min_horizontal would read better, but fails on Dask frames after a merge in narwhals 2.29)
     pair = src * k + tgt if directed else nw.when(src < tgt).then(src * k + tgt).otherwise(tgt * k + src)
-    frame = frame.with_columns(pair.alias("_pair"))
+    # dyad and period as columns first: the key and the conditions reuse them
+    frame = frame.with_columns(pair.alias("_pair"), periods.key_expr(nw.col("date"), nw, fill=eager).alias("_key"))
     pair, key = nw.col("_pair"), nw.col("_key")
+    no_country = (src < 0) | (tgt < 0) if eager else src.is_null() | tgt.is_null()
     conditions: list[tuple[nw.Expr, int]] = [
         (nw.col("date").is_null(), NO_DATE),
-        ((src < 0) | (tgt < 0), 2),
+        (no_country, 2),
         (src == tgt, 3),
     ]
     if wanted_pairs is not None:
@@ -162,18 +155,20 @@ def build_plan(
     if end_key is not None:
         conditions.append((key > end_key, 7))
     conditions.append((bad_score, BAD_SCORES if scores_from_columns else UNKNOWN_CODE))
-    extra = {"_wg": nw.col("_g")}
+    sums = {"_wg": nw.col("_gold")}
     if weight is not None:
         w = nw.col(weight).cast(nw.Float64)
         conditions.append(((w.is_null() | w.is_nan() | (w < 0) | ~w.is_finite()).fill_null(True), BAD_WEIGHT))
         w = (w + 1.0).log() if log_weight else w
-        extra = {"_wg": w * nw.col("_g"), "_w": w}
-    frame = frame.with_columns(_status=_status(conditions), **extra)
-    staged = frame
-
-    g, status = nw.col("_g"), nw.col("_status")
-    sign = (g > 0).fill_null(False).cast(nw.Int64) - (g < 0).fill_null(False).cast(nw.Int64)
-    cell = nw.when(status == 0).then(cell_key(pair, key, nw.col("_q"), sign)).otherwise(-status)
-    sums = [nw.col("_wg").sum()] + ([nw.col("_w").sum()] if weight else [])
-    grouped = frame.with_columns(_cell=cell.cast(nw.Int64)).group_by("_cell").agg(nw.len().alias("_n"), *sums)
+        sums = {"_wg": w * nw.col("_gold"), "_w": w}
+    low = nw.col("_qs").fill_null(0).cast(nw.Int64) if eager else nw.col("_qs")
+    # one CASE chain: the first reason an event is left out (as -status), else its cell key
+    (first, code), *rest = conditions
+    chain = nw.when(first).then(nw.lit(-code))
+    for condition, code in rest:
+        chain = chain.when(condition).then(nw.lit(-code))
+    cell = chain.otherwise(cell_key(pair, key, low)).cast(nw.Int64)
+    staged = frame.with_columns(cell.alias("_cell"), **sums)
+    aggregates = [nw.len().alias("_n"), nw.col("_wg").sum()] + ([nw.col("_w").sum()] if weight else [])
+    grouped = staged.group_by("_cell").agg(*aggregates)
     return ReductionPlan(staged=staged, grouped=grouped, weighted=weight is not None)

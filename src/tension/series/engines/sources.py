@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import glob
 import os
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,9 +27,12 @@ import pandas as pd
 
 from ...errors import TensionError
 
-__all__ = ["is_parquet_source", "open_parquet", "parquet_files"]
+__all__ = ["duckdb_connection", "is_parquet_source", "open_parquet", "parquet_files"]
 
 _GLOB_CHARS = set("*?[")
+_LOCAL = threading.local()
+_SHARED: dict[int, Any] = {}  # process id -> the in-memory DuckDB database of Parquet runs
+_SHARED_LOCK = threading.Lock()
 
 
 def is_parquet_source(events: object) -> bool:
@@ -61,10 +65,31 @@ def parquet_files(source: str | os.PathLike | Sequence[str | os.PathLike]) -> li
     return found
 
 
+def duckdb_connection() -> Any:
+    """This thread's connection to the in-memory DuckDB database that reads Parquet files.
+
+    One database per process, one cursor per thread (DuckDB connections are not shared
+    between threads), kept between calls: opening a database costs ~20 ms, and the lookup
+    tables the reduction creates on its connection (:mod:`.tables`) are then built once."""
+    import duckdb
+
+    pid = os.getpid()  # a forked child must not use its parent's database
+    con = getattr(_LOCAL, "con", None)
+    if con is not None and _LOCAL.pid == pid:
+        return con
+    with _SHARED_LOCK:
+        if pid not in _SHARED:
+            _SHARED.clear()
+            _SHARED[pid] = duckdb.connect()
+        con = _SHARED[pid].cursor()
+    _LOCAL.con, _LOCAL.pid = con, pid
+    return con
+
+
 def _duckdb(files: list[str], first: pd.Timestamp | None, limit: pd.Timestamp | None) -> Any:
     import duckdb
 
-    con = duckdb.connect()
+    con = duckdb_connection()
     try:  # files of one tn.to_parquet share a schema; others may differ: then match columns by name
         rel = con.read_parquet(files, hive_partitioning=True)
     except duckdb.Error:
