@@ -57,6 +57,11 @@ def _duckdb(frame: pd.DataFrame) -> object:
     return duckdb.connect().from_arrow(_pyarrow(frame))  # its own connection, not the default one
 
 
+def _ibis(frame: pd.DataFrame) -> object:
+    ibis = pytest.importorskip("ibis", reason="Ibis is not installed (pip install 'tension[scale]')")
+    return ibis.memtable(_pyarrow(frame))  # runs on Ibis's default backend (DuckDB)
+
+
 def _pandas_narwhals(frame: pd.DataFrame) -> object:
     import narwhals as nw
 
@@ -68,6 +73,7 @@ ENGINES: dict[str, Callable[[pd.DataFrame], object]] = {
     "polars-lazy": _polars_lazy,
     "pyarrow": _pyarrow,
     "duckdb": _duckdb,
+    "ibis": _ibis,
     "pandas-narwhals": _pandas_narwhals,
 }
 

@@ -1,5 +1,5 @@
-"""The same events through pandas, Polars (eager and lazy), PyArrow, DuckDB and the narwhals
-plan on pandas give the same tension panels and series (values to 1e-9, and attrs)."""
+"""The same events through pandas, Polars (eager and lazy), PyArrow, DuckDB, Ibis and the
+narwhals plan on pandas give the same tension panels and series (values to 1e-9, and attrs)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def test_filter_expression_and_score_columns(engine: str) -> None:
     assert_same_panel(expected, tn.tension_panel(ENGINES[engine](SCORED), "MS", filter=gov))
 
 
-@pytest.mark.parametrize("engine", ["polars", "duckdb"])
+@pytest.mark.parametrize("engine", ["polars", "duckdb", "ibis"])
 def test_series_equals_pandas(engine: str) -> None:
     expected = tn.tension_series(EVENTS, ("ROU", "AZE"), "MS", weight="NumMentions")
     got = tn.tension_series(ENGINES[engine](EVENTS), ("ROM", "AZE"), "MS", weight="NumMentions")
@@ -78,10 +78,10 @@ def _outcome(events: object, **options: object) -> tuple[str, object]:
 )
 def test_engines_agree_on_any_events(events: pd.DataFrame, freq: str, directed: bool, weighted: bool,
                                      state_only: bool) -> None:
-    """Property: Polars and DuckDB give the pandas panel, or the same error, for any events."""
+    """Property: Polars, DuckDB and Ibis give the pandas panel, or the same error, for any events."""
     options = dict(freq=freq, directed=directed, weight="weight" if weighted else None, state_only=state_only)
     kind, expected = _outcome(events, **options)
-    for engine in ("polars", "duckdb"):
+    for engine in ("polars", "duckdb", "ibis"):
         got_kind, got = _outcome(ENGINES[engine](events), **options)
         assert got_kind == kind
         if kind == "panel":

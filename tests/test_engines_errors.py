@@ -21,26 +21,26 @@ def _events(**changes: list) -> pd.DataFrame:
     return pd.DataFrame(base).astype({"source": "string", "target": "string", "code": "string"})
 
 
-@pytest.mark.parametrize("engine", ["polars", "duckdb"])
+@pytest.mark.parametrize("engine", ["polars", "duckdb", "ibis"])
 def test_unknown_codes_are_named_with_their_counts(engine: str) -> None:
     with pytest.raises(tn.UnknownCodeError, match=r"2 events have codes missing.*'999' \(2 rows\)"):
         tn.tension_panel(ENGINES[engine](_events(code=["999", "999", "042"])), "MS")
 
 
-@pytest.mark.parametrize("engine", ["polars", "duckdb"])
+@pytest.mark.parametrize("engine", ["polars", "duckdb", "ibis"])
 def test_unknown_code_outside_the_dyads_is_not_an_error(engine: str) -> None:
     events = _events(code=["999", "161", "042"], source=["GRCGOV", "AZEGOV", "IRNGOV"], target=["TURGOV", "IRNGOV", "AZEMIL"])
     panel = tn.tension_panel(ENGINES[engine](events), "MS", dyads=["AZE-IRN"])
     assert panel.attrs["excluded"]["other_dyads"] == 1 and panel["n_events"].sum() == 2
 
 
-@pytest.mark.parametrize("engine", ["polars", "duckdb"])
+@pytest.mark.parametrize("engine", ["polars", "duckdb", "ibis"])
 def test_bad_weights_are_refused(engine: str) -> None:
     with pytest.raises(tn.TensionError, match=r"1 events have a missing, negative or non-numeric weight in 'NumMentions'"):
         tn.tension_panel(ENGINES[engine](_events(NumMentions=[3.0, -1.0, 2.0])), "MS", weight="NumMentions")
 
 
-@pytest.mark.parametrize("engine", ["polars", "duckdb"])
+@pytest.mark.parametrize("engine", ["polars", "duckdb", "ibis"])
 def test_missing_dates_are_refused(engine: str) -> None:
     events = _events(date=pd.to_datetime(["2023-01-27", None, "2023-02-03"]))
     with pytest.raises(tn.TensionError, match=r"1 of 3 events have no date \(field 'date'"):

@@ -19,7 +19,7 @@ from .reduce import EventFilter
 
 __all__ = ["tension_series", "tension_panel"]
 
-#: The canonical events table as a pandas DataFrame, a Polars, PyArrow, DuckDB, Dask or PySpark
+#: The canonical events table as a pandas DataFrame, a Polars, PyArrow, DuckDB, Dask, PySpark or Ibis
 #: frame, or the path/glob of Parquet files (see tension.series.engines).
 EventsInput = Any
 
@@ -179,7 +179,7 @@ def tension_series(
     """How tense relations between two countries are, period by period.
 
     ``events`` is the canonical events table (see :func:`tension.validate_events`) as a pandas,
-    Polars, PyArrow, DuckDB, Dask or PySpark frame, or the path or glob of Parquet files
+    Polars, PyArrow, DuckDB, Dask, PySpark or Ibis frame, or the path or glob of Parquet files
     (see :mod:`tension.series.engines` and the README's "Scaling up"); events
     count for the dyad when the country of ``source`` and of ``target`` (the first three
     letters of the actor code, :func:`tension.actor_country`) are the two countries.

@@ -1,4 +1,4 @@
-"""The reduction inside the user's engine: pandas, Polars, PyArrow, DuckDB, Dask, PySpark.
+"""The reduction inside the user's engine: pandas, Polars, PyArrow, DuckDB, Dask, PySpark, Ibis.
 
 The heavy step of a tension series (keep the dyads' events, score them, group them by dyad
 and period, add them up) runs where the events are; only the small cells table (one row

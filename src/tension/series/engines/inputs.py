@@ -44,7 +44,7 @@ def as_narwhals(events: Any) -> nw.LazyFrame:
             frame = nw.from_native(events)
         except TypeError:
             raise TensionError(
-                f"events must be a data frame (pandas, Polars, PyArrow, DuckDB, Dask, PySpark) or the path "
+                f"events must be a data frame (pandas, Polars, PyArrow, DuckDB, Dask, PySpark, Ibis) or the path "
                 f"of Parquet files, got {type(events).__name__}; read files with tn.read_events first"
             ) from None
     if isinstance(frame, nw.Series):

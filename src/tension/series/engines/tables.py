@@ -42,6 +42,7 @@ LookupKey = tuple[str, ...]
 
 _SCHEMA = {"_ckey": nw.String, "_cid": nw.Int64, "_code": nw.String, "_gold": nw.Float64, "_qs": nw.Int64}
 _SQL_TYPES = {"_ckey": "VARCHAR", "_cid": "BIGINT", "_code": "VARCHAR", "_gold": "DOUBLE", "_qs": "BIGINT"}
+_IBIS_TYPES = {"_ckey": "string", "_cid": "int64", "_code": "string", "_gold": "float64", "_qs": "int64"}
 _SPARK_TYPES = {"_ckey": "string", "_cid": "bigint", "_code": "string", "_gold": "double", "_qs": "bigint"}
 
 
@@ -118,6 +119,15 @@ def _spark(events: Any, table: pd.DataFrame) -> Any:
     return broadcast(events.sparkSession.createDataFrame(rows, schema=schema))
 
 
+def _ibis(table: pd.DataFrame) -> Any:
+    # An Ibis memtable belongs to no backend: Ibis uploads it to the backend of the events
+    # when the joined expression runs (DuckDB, Postgres, BigQuery ...).
+    import ibis
+
+    schema = {c: _IBIS_TYPES[c] for c in table.columns}
+    return ibis.memtable(table, schema=schema)
+
+
 def lookup_table(events: nw.LazyFrame, key: LookupKey) -> nw.LazyFrame:
     """The lookup table ``key`` as a narwhals LazyFrame in the engine (and connection or
     session) of ``events``."""
@@ -136,7 +146,9 @@ def lookup_table(events: nw.LazyFrame, key: LookupKey) -> nw.LazyFrame:
         lookup = dd.from_pandas(table, npartitions=1)
     elif impl in (nw.Implementation.PYSPARK, nw.Implementation.PYSPARK_CONNECT, nw.Implementation.SQLFRAME):
         lookup = _spark(native, table)
+    elif impl is nw.Implementation.IBIS:
+        lookup = _ibis(table)
     else:
-        raise TensionError(f"tension does not run in the {impl} engine yet (pandas, Polars, PyArrow, DuckDB, Dask and "
-                           "Spark are supported); collect the events to one of those first")
+        raise TensionError(f"tension does not run in the {impl} engine yet (pandas, Polars, PyArrow, DuckDB, Dask, "
+                           "Spark and Ibis are supported); collect the events to one of those first")
     return nw.from_native(lookup).lazy() if impl is nw.Implementation.DASK else nw.from_native(lookup)
