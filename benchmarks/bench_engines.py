@@ -111,6 +111,27 @@ def dask_native(frame):
     ).compute()
 
 
+def ibis_native(table):
+    """The same reduction written as an Ibis expression (joins + group_by), run on its backend."""
+    import ibis
+
+    countries = ibis.memtable(country_table())
+    scores = ibis.memtable(score_table("gdelt", "gdelt"))
+    s = countries.rename(s3="_ckey", sid="_cid")
+    t = countries.rename(t3="_ckey", tid="_cid")
+    x = table.mutate(s3=table.source.substr(0, 3), t3=table.target.substr(0, 3))
+    x = x.join(s, "s3").join(t, "t3").join(scores, x.code == scores._code)
+    x = x.filter(x.sid != x.tid)
+    low = ibis.ifelse(x.sid < x.tid, x.sid, x.tid).cast("int64")
+    high = ibis.ifelse(x.sid < x.tid, x.tid, x.sid)
+    x = x.mutate(pair=low * K + high, period=x.date.truncate("M"))
+    gold = x._gold
+    aggs = {"n_events": x.count(), **{f"n_q{q}": (x._quad == q).sum() for q in range(5)},
+            "goldstein_sum": gold.sum(), "cooperation_sum": ibis.greatest(gold, 0).sum(),
+            "conflict_sum": ibis.greatest(-gold, 0).sum()}
+    return x.group_by(["pair", "period"]).aggregate(**aggs).to_pandas()
+
+
 def spark_session():
     from pyspark.sql import SparkSession
 
@@ -205,6 +226,14 @@ def main() -> None:
     dask_events = dd.from_pandas(events, npartitions=8)
     cases["Dask (8 partitions, threads)"] = (lambda: tn.tension_panel(dask_events, "MS"), lambda: dask_native(dask_events),
                                              "Dask merge + groupby")
+    try:
+        import ibis
+    except ImportError:
+        print("Ibis is not installed: no Ibis row (pip install 'tension[ibis]')")
+    else:
+        ibis_events = ibis.duckdb.connect().read_parquet(f"{path}/**/*.parquet", hive_partitioning=True)
+        cases["Ibis (DuckDB backend) over Parquet"] = (lambda: tn.tension_panel(ibis_events, "MS"),
+                                                       lambda: ibis_native(ibis_events), "Ibis joins + group_by")
     if args.spark:
         spark = spark_session()
         spark.read.parquet(path).createOrReplaceTempView("events_pq")
