@@ -28,6 +28,7 @@ from .clauses import Sentence
 from .dates import MONTHS, find_dates
 from .evidence import CodedEvent
 from .frames import FrameTable
+from .hosts import find_hosts
 from .lexicon import ActorLexicon
 from .links import code_of, link_frames, negated
 from .mention import Mention
@@ -102,8 +103,9 @@ class SentenceEngine:
         speeches = self._subjects(sent, ctx)
         keep_targetless = bool(speeches) or in_quote  # reported speech or a quote may give them a target
         events: list[CodedEvent] = []
-        for t in sent.triggers:
-            code = self._code(t, sent)
+        codes = [self._code(t, sent) for t in sent.triggers]
+        sent.hosts = find_hosts(sent, codes)
+        for t, code in zip(sent.triggers, codes):
             if code:
                 draft = draft_for(t, code, sent)
                 if draft is not None:
