@@ -34,3 +34,16 @@ def test_trigger_words_include_the_object():
     event = coder().events("Baku expelled four Iranian diplomats.", "2023-04-06")[0]
     assert event.trigger == "expelled[5:13] diplomats[27:36]"
     assert event.rule == "tension:expel_@diplomat"
+
+
+def test_domestic_act_without_target_is_aimed_at_the_own_country():
+    from _coding_helpers import triples
+
+    assert triples("The Egyptian government lifted the curfew on Sunday.") == {("EGYGOV", "EGY", "0813")}
+    assert ("AFGGOV", "AFG", "0871") in triples("The Afghan president declared a unilateral ceasefire.")
+
+
+def test_own_country_fallback_needs_a_state_organ():
+    from _coding_helpers import triples
+
+    assert triples("Egypt lifted the curfew on Sunday.") == set()  # a bare country: no one else to aim at

@@ -2,8 +2,9 @@
 
 Compound actors multiply out (two sources x one target = two events); a cooperative act
 of two actors with no other party is reciprocal ("Armenia and Azerbaijan signed"); a
-resignation with no target yields to the actor's own country; a violent or coercive act
-with no one else named targets the place where it happened ("deployed troops in Mali").
+violent or coercive act with no one else named targets the place where it happened
+("deployed troops in Mali"); a resignation, or a yielding or coercive act at home (lifting a
+curfew, releasing prisoners, arrests), with no target is aimed at the actor's own country.
 Actors of the same country never make an event with each other unless both carry a role
 (police against protesters). The date is the one written with the event, else the
 document's (:func:`event_date`).
@@ -68,10 +69,8 @@ def _fallback_targets(d: Draft, sources: list[Mention], sent: Sentence) -> list[
     if len(sources) >= 2 and is_mutual(code):
         d.notes.append("reciprocal")
         return sources
-    if code in _RESIGN and len(sources) == 1 and sources[0].country and sources[0].code != sources[0].country:
-        s = sources[0]  # a resignation yields to the country itself: PERGOV -> PER
-        d.notes.append("target-fallback")
-        return [Mention(s.first, s.last, s.country, s.country, [f"{s.country} (own country)"])]
+    if code in _RESIGN:
+        return _own_country(d, sources)
     if code[:2] in _PLACE_ROOTS:
         # "imposed a curfew in Cizre, Turkey", "deployed troops in Mali": the place is the target
         start = (d.complement or d.head).i
@@ -80,7 +79,22 @@ def _fallback_targets(d: Draft, sources: list[Mention], sent: Sentence) -> list[
                     and all(m.country != s.country for s in sources):
                 d.notes.append("target-location")
                 return [m]
+    if code[:2] in _DOMESTIC_ROOTS:
+        return _own_country(d, sources)
     return []
+
+
+def _own_country(d: Draft, sources: list[Mention]) -> list[Mention]:
+    """The source's own country as target, for an act a state organ does at home with no one
+    else named: resigning, lifting a curfew, releasing prisoners, a unilateral ceasefire,
+    arrests (PERGOV -> PER). Only for one source that carries a role besides its country."""
+    if len(sources) != 1:
+        return []
+    s = sources[0]
+    if not s.country or s.code == s.country or s.country not in country_aliases():
+        return []
+    d.notes.append("target-fallback")
+    return [Mention(s.first, s.last, s.country, s.country, [f"{s.country} (own country)"])]
 
 
 def build_events(d: Draft, sent: Sentence, ctx: Context, dictionary: str, keep_targetless: bool = True) -> list[CodedEvent]:
@@ -100,7 +114,7 @@ def build_events(d: Draft, sent: Sentence, ctx: Context, dictionary: str, keep_t
     out = []
     for s in sources:
         for g in targets:
-            if s is g or s.code == g.code or (_same_actor(s, g) and not (code in _RESIGN and "target-fallback" in notes)):
+            if s is g or s.code == g.code or (_same_actor(s, g) and "target-fallback" not in notes):
                 continue
             extra = ["compound"] if len(sources) > 1 or len(targets) > 1 else []
             target_code, target_text = g.code, mention_evidence(g, toks)
