@@ -47,3 +47,17 @@ def test_own_country_fallback_needs_a_state_organ():
     from _coding_helpers import triples
 
     assert triples("Egypt lifted the curfew on Sunday.") == set()  # a bare country: no one else to aim at
+
+
+def test_acts_at_home_take_the_own_country():
+    from _coding_helpers import triples
+
+    assert triples("Mexican teachers went on strike for better pay.") == {("MEXEDU", "MEX", "143")}
+    assert triples("German prosecutors launched an investigation into the bank.") == {("DEUJUD", "DEU", "090")}
+    assert triples("The Nigerian army mobilized its reserves.") == {("NGAMIL", "NGA", "154")}
+
+
+def test_praise_without_target_has_no_own_country_fallback():
+    from _coding_helpers import triples
+
+    assert triples("The Nigerian army praised the weather.") == set()

@@ -3,8 +3,9 @@
 Compound actors multiply out (two sources x one target = two events); a cooperative act
 of two actors with no other party is reciprocal ("Armenia and Azerbaijan signed"); a
 violent or coercive act with no one else named targets the place where it happened
-("deployed troops in Mali"); a resignation, or a yielding or coercive act at home (lifting a
-curfew, releasing prisoners, arrests), with no target is aimed at the actor's own country.
+("deployed troops in Mali"); a resignation, or an act done at home (lifting a curfew,
+releasing prisoners, arrests, a strike, troops on alert, an investigation), with no target is
+aimed at the actor's own country.
 Actors of the same country never make an event with each other unless both carry a role
 (police against protesters). The date is the one written with the event, else the
 document's (:func:`event_date`).
@@ -42,6 +43,10 @@ _DOMESTIC_ROOTS = frozenset({"08", "17"})
 #: events whose place, when no one else is named, is their target
 _PLACE_ROOTS = frozenset({"07", "08", "15", "17", "18", "19", "20"})
 _INTERNATIONAL = ("IGO", "NGO", "IMG", "MNC")
+#: acts that a state organ or a group does at home when no one else is named: yield (08),
+#: coerce (17), protest (14), a force posture (15), investigate (09), intent to yield (035),
+#: refuse to yield (124)
+_AT_HOME = ("08", "17", "14", "15", "09", "035", "124")
 #: resigning (0831) or announcing it (0341) yields to one's own country
 _RESIGN = frozenset({"0831", "0341"})
 #: roles of the state itself: a country and these are one actor
@@ -79,7 +84,7 @@ def _fallback_targets(d: Draft, sources: list[Mention], sent: Sentence) -> list[
                     and all(m.country != s.country for s in sources):
                 d.notes.append("target-location")
                 return [m]
-    if code[:2] in _DOMESTIC_ROOTS:
+    if code.startswith(_AT_HOME):
         return _own_country(d, sources)
     return []
 
