@@ -33,6 +33,7 @@ from .lexicon import ActorLexicon
 from .links import code_of, link_frames, negated
 from .mention import Mention
 from .participants import draft_for
+from .possessives import POSSESSIVE_PRONOUNS as _POSSESSIVES, own_roles
 from .reported import apply_reported_speech
 from .tokens import tokenize
 from .triggers import Trigger, find_triggers
@@ -86,6 +87,8 @@ class SentenceEngine:
             return None
         scan = self.words.scan(toks)
         mentions = find_mentions(toks, scan.norms, self.lexicon, ctx.date, pronouns, self.verbs.verb_index, scan.starts)
+        if not _POSSESSIVES.isdisjoint(scan.present):
+            own_roles(mentions, scan.lows)
         sent = Sentence(toks, scan.lows, mentions, scan.verbs, norms=scan.norms, text=text, index=index, in_quote=in_quote)
         sent.triggers = triggers = find_triggers(self.verbs, sent, scan)
         link_frames(triggers, sent.lows)
