@@ -41,3 +41,8 @@ def test_taliban_code_follows_the_date(date, source):
 
 def test_undated_taliban_and_afghan_government_are_two_actors():
     assert triples("The Taliban rejected an offer from the Afghan government.", None) == {("AFGINSTAL", "AFGGOV", "120")}
+
+
+@pytest.mark.parametrize("name, code", [("The FARC", "COLREB"), ("The ELN", "COLREB"), ("The ONLF", "ETHREB"), ("M23 rebels", "CODREB"), ("Abu Sayyaf", "PHLREB")])
+def test_armed_groups_are_rebels_of_their_country(name, code):
+    assert triples(f"{name} attacked Venezuela.") == {(code, "VEN", "190")}
