@@ -51,6 +51,8 @@ _SPEAKER_PRONOUNS = frozenset({"he", "she"})
 _MODAL_FRAMES = frozenset({"intent", "threat", "appeal", "demand", "refuse", "attempt"})
 #: words that open a clause whose acts are only supposed ("if Israel hits Beirut")
 _CONDITIONALS = frozenset({"if", "unless", "whether", "lest"})
+#: auxiliaries that make a negated act a refusal ("will not", "won't" = "wo" + "n't")
+_WILL = frozenset({"will", "wo", "shall", "'ll"})
 
 
 @dataclass
@@ -140,12 +142,28 @@ class SentenceEngine:
         e.g. it is a frame's complement, negated, or a speech verb without complement)."""
         if t.governor is not None:
             return None  # coded through the frame that governs it
-        if (t.pattern.frame == "speech" and t.complement is None) or negated(t) or _conditional(t, sent):
+        if (t.pattern.frame == "speech" and t.complement is None) or _conditional(t, sent):
             return None
+        if negated(t):
+            return _refusal(t, sent, self.frames)
         code = code_of(t, self.frames)
         if code and t.chain is not None and t.chain.future and t.pattern.frame not in _MODAL_FRAMES:
             code = self.frames.apply("intent", code)
         return code or None
+
+
+def _refusal(t: Trigger, sent: Sentence, frames: FrameTable) -> str | None:
+    """The code of a negated future ("will not lift the ban", "won't release"): a refusal of
+    the act (CAMEO 12, through the ``refuse`` frame), which gives nothing for acts whose
+    refusal codes no event ("will not attack"). A negated past ("did not lift") is no event."""
+    chain = t.chain
+    if chain is None or not chain.negated or t.pattern.frame:
+        return None
+    words = sent.lows[max(0, chain.start - 1):t.i]  # "wo" of "won't" is not part of the chain
+    if not any(w in _WILL for w in words):
+        return None
+    inner = code_of(t, frames)
+    return frames.apply("refuse", inner) or None if inner else None
 
 
 def _conditional(t: Trigger, sent: Sentence) -> bool:
