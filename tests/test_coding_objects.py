@@ -61,3 +61,11 @@ def test_praise_without_target_has_no_own_country_fallback():
     from _coding_helpers import triples
 
     assert triples("The Nigerian army praised the weather.") == set()
+
+
+def test_handing_over_and_distributing_relief_is_humanitarian_aid():
+    from _coding_helpers import triples
+
+    assert triples("The EU handed over medical equipment to the Nigerian government.") == {("IGOEUREEC", "NGAGOV", "073")}
+    assert triples("Japan dispatched relief supplies to Nepal.") == {("JPN", "NPL", "073")}
+    assert triples("Israeli soldiers distributed tents and food to Syrian refugees.") == {("ISRMIL", "SYRREF", "073")}
