@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..events.actors import country_aliases
 from .evidence import CodedEvent, mention_evidence
 from .mention import Mention
+from .places import opening_place, place_after
 from .words import PREPOSITIONS, STOPS
 
 if TYPE_CHECKING:
@@ -84,6 +85,10 @@ def _fallback_targets(d: Draft, sources: list[Mention], sent: Sentence) -> list[
                     and all(m.country != s.country for s in sources):
                 d.notes.append("target-location")
                 return [m]
+        m = place_after(sent, start + 1, limit=12) or opening_place(sent)  # "in northern Syria", "In Syria, ..."
+        if m is not None and all(m.country != s.country for s in sources):
+            d.notes.append("target-location")
+            return [m]
     if code.startswith(_AT_HOME):
         return _own_country(d, sources)
     return []
@@ -123,7 +128,12 @@ def build_events(d: Draft, sent: Sentence, ctx: Context, dictionary: str, keep_t
                 continue
             extra = ["compound"] if len(sources) > 1 or len(targets) > 1 else []
             target_code, target_text = g.code, mention_evidence(g, toks)
-            if g.country is None and s.country in country_aliases() and code[:2] in _DOMESTIC_ROOTS and not target_code.startswith(_INTERNATIONAL):
+            place = (place_after(sent, g.last) or opening_place(sent)) if g.country is None and not target_code.startswith(_INTERNATIONAL) else None
+            if place is not None and place.country in country_aliases():
+                target_code = place.country + g.code  # "five people in eastern Syria" -> SYRCVL
+                target_text += f" (country {place.country} taken from its place)"
+                extra.append("country-location")
+            elif g.country is None and s.country in country_aliases() and code[:2] in _DOMESTIC_ROOTS and not target_code.startswith(_INTERNATIONAL):
                 target_code = s.country + g.code
                 target_text += f" (country {s.country} taken from the source)"
                 extra.append("country-inferred")
