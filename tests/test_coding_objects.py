@@ -69,3 +69,11 @@ def test_handing_over_and_distributing_relief_is_humanitarian_aid():
     assert triples("The EU handed over medical equipment to the Nigerian government.") == {("IGOEUREEC", "NGAGOV", "073")}
     assert triples("Japan dispatched relief supplies to Nepal.") == {("JPN", "NPL", "073")}
     assert triples("Israeli soldiers distributed tents and food to Syrian refugees.") == {("ISRMIL", "SYRREF", "073")}
+
+
+def test_state_organ_acting_at_home_on_a_named_place():
+    from _coding_helpers import triples
+
+    assert triples("Iraqi officials have imposed a curfew on Basra.") == {("IRQGOV", "IRQ", "1723")}
+    assert triples("Iranian troops attacked Iran.") == set()  # not an act done at home: one actor
+    assert triples("Iraq imposed a curfew on Basra.") == set()  # a bare country on itself: one actor

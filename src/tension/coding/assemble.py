@@ -124,7 +124,7 @@ def build_events(d: Draft, sent: Sentence, ctx: Context, dictionary: str, keep_t
     out = []
     for s in sources:
         for g in targets:
-            if s is g or s.code == g.code or (_same_actor(s, g) and "target-fallback" not in notes):
+            if s is g or s.code == g.code or (_same_actor(s, g) and "target-fallback" not in notes and not _at_home(s, g, code)):
                 continue
             extra = ["compound"] if len(sources) > 1 or len(targets) > 1 else []
             target_code, target_text = g.code, mention_evidence(g, toks)
@@ -145,6 +145,12 @@ def build_events(d: Draft, sent: Sentence, ctx: Context, dictionary: str, keep_t
         for s in sources:
             out.append(CodedEvent(date, s.code, "", code, sent.index, sent.text, words, rule, mention_evidence(s, toks), "", list(notes), date_from))
     return out
+
+
+def _at_home(s: Mention, g: Mention, code: str) -> bool:
+    """Whether a state organ acts on its own country or a place in it, in an act done at home
+    ("Iraqi officials imposed a curfew on Basra": IRQGOV -> IRQ), as the own-country fallback does."""
+    return (code.startswith(_AT_HOME) or code in _RESIGN) and g.code == g.country and s.code != s.country
 
 
 def _same_actor(s: Mention, g: Mention) -> bool:
