@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .actors import find_mentions
-from .assemble import build_events
+from .assemble import Draft, build_events
 from .clauses import Sentence
 from .dates import MONTHS, find_dates
 from .evidence import CodedEvent
@@ -110,10 +110,16 @@ class SentenceEngine:
         events: list[CodedEvent] = []
         codes = [self._code(t, sent) for t in sent.triggers]
         sent.hosts = find_hosts(sent, codes)
+        last: Draft | None = None  # the last verb draft with a target: coordinated verbs share it
         for t, code in zip(sent.triggers, codes):
             if code:
                 draft = draft_for(t, code, sent)
                 if draft is not None:
+                    if not draft.targets and last is not None and t.how == "inherited" and draft.sources == last.sources:
+                        draft.targets = last.targets  # "Iran attacked Iraq and then declared a ceasefire"
+                        draft.notes.append("target-inherited")
+                    elif draft.targets and not t.is_noun:
+                        last = draft
                     events.extend(build_events(draft, sent, ctx, self.verbs.name, keep_targetless))
         apply_reported_speech(self, speeches, events, sent, ctx)
         return events, list(sent.mentions), [(s, t.i) for t, s in speeches]

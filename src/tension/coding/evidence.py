@@ -24,6 +24,7 @@ source from the place of the event          0.5
 passive voice                               0.8
 target found after skipping same-country    0.5
 target taken from the speaker / context     0.5
+target of the coordinated verb before       0.6
 target taken from the place of the event    0.6
 an actor without a country ("police")       0.6
 a target's country taken from the source    0.7
@@ -59,6 +60,7 @@ FACTORS: dict[str, float] = {
     "passive": 0.8,
     "target-skipped": 0.5,
     "target-fallback": 0.5,
+    "target-inherited": 0.6,
     "target-location": 0.6,
     "no-country": 0.6,
     "country-inferred": 0.7,
