@@ -77,3 +77,11 @@ def test_state_organ_acting_at_home_on_a_named_place():
     assert triples("Iraqi officials have imposed a curfew on Basra.") == {("IRQGOV", "IRQ", "1723")}
     assert triples("Iranian troops attacked Iran.") == set()  # not an act done at home: one actor
     assert triples("Iraq imposed a curfew on Basra.") == set()  # a bare country on itself: one actor
+
+
+def test_accepting_refugees_laying_down_arms_and_strengthening_forces():
+    from _coding_helpers import triples
+
+    assert triples("Germany accepted 1,500 Syrian refugees.") == {("DEU", "SYRREF", "075")}
+    assert triples("The rebels in Colombia laid down their weapons on Friday.") == {("COLREB", "COL", "0873")}
+    assert triples("Russia has strengthened its forces in Crimea.") == {("RUS", "UKR", "154")}
