@@ -85,3 +85,11 @@ def test_accepting_refugees_laying_down_arms_and_strengthening_forces():
     assert triples("Germany accepted 1,500 Syrian refugees.") == {("DEU", "SYRREF", "075")}
     assert triples("The rebels in Colombia laid down their weapons on Friday.") == {("COLREB", "COL", "0873")}
     assert triples("Russia has strengthened its forces in Crimea.") == {("RUS", "UKR", "154")}
+
+
+def test_opened_an_investigation_and_troops_on_alert():
+    from _coding_helpers import triples
+
+    assert triples("The German authorities opened fraud investigations into the Russian bank.") == {("DEUGOV", "RUSBUS", "090")}
+    assert triples("Israeli troops remained on high alert amid tensions.") == {("ISRMIL", "ISR", "152")}
+    assert triples("Iran opened fire on Iraqi soldiers.") == {("IRN", "IRQMIL", "193")}
