@@ -46,3 +46,8 @@ def test_undated_taliban_and_afghan_government_are_two_actors():
 @pytest.mark.parametrize("name, code", [("The FARC", "COLREB"), ("The ELN", "COLREB"), ("The ONLF", "ETHREB"), ("M23 rebels", "CODREB"), ("Abu Sayyaf", "PHLREB")])
 def test_armed_groups_are_rebels_of_their_country(name, code):
     assert triples(f"{name} attacked Venezuela.") == {(code, "VEN", "190")}
+
+
+@pytest.mark.parametrize("role, code", [("Vice-President", "BRAGOV"), ("vice-premier", "BRAGOV"), ("president-elect", "BRAGOV"), ("commander-in-chief", "BRAMIL")])
+def test_hyphenated_roles(role, code):
+    assert triples(f"The Brazilian {role} criticised Venezuela.") == {(code, "VEN", "111")}
