@@ -50,3 +50,9 @@ def test_agent_of_a_reduced_passive_subject_acts_when_no_other_subject():
     assert ("PSEREBHMS", "ISR", "190") in triples("Rockets launched by Hamas hit Israel.")
     # the subject itself wins over the agent of its modifier
     assert ("SYRMIL", "TUR", "190") in triples("Syrian forces backed by Russian warplanes attacked Turkey.")
+
+
+def test_name_with_a_particle_of_a_country_is_its_actor():
+    from _coding_helpers import triples
+
+    assert triples("Omar al-Bashir of Sudan expelled British diplomats.") == {("SDN", "GBRGOV", "161")}

@@ -58,7 +58,7 @@ def find_subject(sent: Sentence, start: int, previous: Mention | None, gerund: b
             gov = sent.governed_by(m)
             if gov is None or gov == "with" or (gerund and adjacent) or (adjacent and gov in SUBORDINATORS):
                 return m, "adjacent" if adjacent else "scan"
-            if origin is None and m.code and m.country and (gov == "from" or (gov == "of" and sent.tokens[_gov_at(sent, m) - 1].text[:1].isupper())):
+            if origin is None and m.code and m.country and (gov == "from" or (gov == "of" and _name_like(sent.tokens[_gov_at(sent, m) - 1].text))):
                 origin = m
             if agent is None and gov == "by" and _after_participle(sent, m):
                 agent = m  # "the missiles fired by the Israeli military struck": the agent acts
@@ -118,3 +118,8 @@ def main_subject(sent: Sentence, before: int) -> Mention | None:
         if sent.governed_by(m) is None and m.code is not None:
             return m
     return None
+
+
+def _name_like(text: str) -> bool:
+    """Whether a word is (the end of) a name: capitalised, or a particle name ("al-Bashir")."""
+    return text[:1].isupper() or ("-" in text and text.split("-")[-1][:1].isupper())
