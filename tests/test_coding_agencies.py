@@ -51,3 +51,12 @@ def test_armed_groups_are_rebels_of_their_country(name, code):
 @pytest.mark.parametrize("role, code", [("Vice-President", "BRAGOV"), ("vice-premier", "BRAGOV"), ("president-elect", "BRAGOV"), ("commander-in-chief", "BRAMIL")])
 def test_hyphenated_roles(role, code):
     assert triples(f"The Brazilian {role} criticised Venezuela.") == {(code, "VEN", "111")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish jets bombed Iraq.", ("TURMIL", "IRQ", "195")),
+    ("Syrian rebel fighters attacked Turkish troops.", ("SYRREB", "TURMIL", "190")),
+    ("The Peshmerga attacked Syria.", ("IRQMIL", "SYR", "190")),
+])
+def test_more_armed_roles(text, expected):
+    assert triples(text) == {expected}
