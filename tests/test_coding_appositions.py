@@ -50,3 +50,8 @@ def test_evidence_names_the_pieces():
 
 def test_person_without_date_takes_the_latest_office():
     assert tn.TextCoder().events("Raisi criticised Azerbaijan.")[0].source == "IRNGOV"
+
+
+def test_role_of_a_country_with_an_epithet():
+    found = triples("The president of war-torn South Sudan criticised Uganda.")
+    assert found == {("SSDGOV", "UGA", "111")}

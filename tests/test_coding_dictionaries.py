@@ -80,3 +80,30 @@ def test_wrong_argument_types_are_tension_errors():
         tn.code_text(b"bytes")
     with pytest.raises(tn.TensionError, match="date must be a date"):
         tn.code_text("Iran attacked Iraq.", date="last week")
+
+
+def test_multiword_alternatives_in_patterns_use_underscores():
+    """In ``after``, elements are separated by spaces: a phrase inside an alternative must be
+    written with ``_`` ("humanitarian_access|access"), or it splits into two elements."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / "dictionaries" / "verbs" / "verbs.csv"
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    bad = []
+    for r in rows:
+        elements = r["after"].split()
+        for a, b in zip(elements, elements[1:]):
+            alts_a, alts_b = a.split("|"), b.split("|")
+            # "x|y z" followed by the same word again ("access|access") or an alternative ending a phrase
+            if len(alts_b) > 1 and alts_b[-1] in alts_a + alts_b[:-1]:
+                bad.append((r["trigger"], r["after"]))
+    assert not bad
+
+
+def test_allow_access_and_mass_expulsion_patterns():
+    from _coding_helpers import triples
+
+    assert triples("Sudan allowed the UN access to Darfur.") == {("SDN", "IGOUNO", "0863")}
+    assert triples("Serbia expelled hundreds of thousands of Kosovo Albanians.") == {("SRB", "KSV", "201")}

@@ -26,3 +26,10 @@ def test_relative_clause_subject_is_its_antecedent():
 
 def test_no_event_no_row():
     assert triples("The weather in Baku was sunny and warm.") == set()
+
+
+def test_coordinated_verb_without_object_shares_the_target_before():
+    from _coding_helpers import triples
+
+    assert triples("Russia attacked Ukraine and then declared a ceasefire.") == {("RUS", "UKR", "190"), ("RUS", "UKR", "0871")}
+    assert triples("Iran criticised Iraq and praised Syria.") == {("IRN", "IRQ", "111"), ("IRN", "SYR", "051")}

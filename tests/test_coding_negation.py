@@ -1,4 +1,5 @@
-"""Negation: a negated act is not coded, and negation never creates an event."""
+"""Negation: a negated act is not coded, and negation never creates an event of the act
+itself; a negated future of a cooperative act ("will not lift the ban") is a refusal (CAMEO 12)."""
 
 import pytest
 
@@ -36,3 +37,23 @@ def test_negated_complement_leaves_only_the_frame():
     found = {code for _, _, code in triples("Iran threatened not to attack Azerbaijan.")}
     assert found <= {"130"}
     assert triples("Iran did not threaten to attack Azerbaijan.") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The British government will not lift the ban on Iran.", ("GBRGOV", "IRN", "1241")),
+        ("Iran won't release the British sailors.", ("IRN", "GBR", "1243")),
+        ("Iran will not meet Israel.", ("IRN", "ISR", "125")),
+    ],
+)
+def test_negated_future_of_a_cooperative_act_is_a_refusal(text, expected):
+    assert triples(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Iran did not lift the ban on Britain.", "Iran may not lift the ban on Britain.", "Russia will not attack Ukraine."],
+)
+def test_negated_past_possible_or_hostile_act_is_no_refusal(text):
+    assert triples(text) == set()

@@ -82,3 +82,16 @@ def test_event_takes_the_date_of_its_sentence_or_noun_phrase():
     assert by_code["191"] == ("2020-10-17", "text")
     assert by_code["111"] == ("2023-05-08", "argument")  # the condemnation: the date of the text
     assert by_code["190"] == ("2023-01-27", "text")  # the attack: its own date
+
+
+def test_time_expression_before_the_verb_keeps_it_a_verb():
+    from _coding_helpers import triples
+
+    assert triples("A Turkish court on Monday formally charged the Greek consul with spying.") == {("TURJUD", "GRCGOV", "1125")}
+    assert triples("Iran on September 13 attacked Iraq.") == {("IRN", "IRQ", "190")}
+
+
+def test_adverb_and_participle_after_a_verb_still_modify_a_noun():
+    from _coding_helpers import triples
+
+    assert triples("Iran sent heavily armed troops to Syria.") == {("IRN", "SYR", "154")}

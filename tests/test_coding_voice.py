@@ -41,3 +41,18 @@ def test_passive_variants():
     assert triples("The embassy of Azerbaijan was reportedly attacked on Friday by an Iranian gunman.") == {("IRNREB", "AZEGOV", "190")}
     assert triples("Russian diplomats were expelled from Britain.") == {("GBR", "RUSGOV", "161")}
     assert triples("Armenian positions came under fire from Azerbaijani troops.") == {("AZEMIL", "ARM", "193")}
+
+
+def test_agent_of_a_reduced_passive_subject_acts_when_no_other_subject():
+    from _coding_helpers import triples
+
+    assert triples("The missiles fired by the Israeli military struck a depot of the Syrian army.") == {("ISRMIL", "SYRMIL", "190")}
+    assert ("PSEREBHMS", "ISR", "190") in triples("Rockets launched by Hamas hit Israel.")
+    # the subject itself wins over the agent of its modifier
+    assert ("SYRMIL", "TUR", "190") in triples("Syrian forces backed by Russian warplanes attacked Turkey.")
+
+
+def test_name_with_a_particle_of_a_country_is_its_actor():
+    from _coding_helpers import triples
+
+    assert triples("Omar al-Bashir of Sudan expelled British diplomats.") == {("SDN", "GBRGOV", "161")}

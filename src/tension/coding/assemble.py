@@ -2,8 +2,10 @@
 
 Compound actors multiply out (two sources x one target = two events); a cooperative act
 of two actors with no other party is reciprocal ("Armenia and Azerbaijan signed"); a
-resignation with no target yields to the actor's own country; a violent or coercive act
-with no one else named targets the place where it happened ("deployed troops in Mali").
+violent or coercive act with no one else named targets the place where it happened
+("deployed troops in Mali"); a resignation, or an act done at home (lifting a curfew,
+releasing prisoners, arrests, a strike, troops on alert, an investigation), with no target is
+aimed at the actor's own country.
 Actors of the same country never make an event with each other unless both carry a role
 (police against protesters). The date is the one written with the event, else the
 document's (:func:`event_date`).
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..events.actors import country_aliases
 from .evidence import CodedEvent, mention_evidence
 from .mention import Mention
+from .places import opening_place, place_after
 from .words import PREPOSITIONS, STOPS
 
 if TYPE_CHECKING:
@@ -41,6 +44,10 @@ _DOMESTIC_ROOTS = frozenset({"08", "17"})
 #: events whose place, when no one else is named, is their target
 _PLACE_ROOTS = frozenset({"07", "08", "15", "17", "18", "19", "20"})
 _INTERNATIONAL = ("IGO", "NGO", "IMG", "MNC")
+#: acts that a state organ or a group does at home when no one else is named: yield (08),
+#: coerce (17), protest (14), a force posture (15), investigate (09), intent to yield (035),
+#: refuse to yield (124)
+_AT_HOME = ("08", "17", "14", "15", "09", "035", "124")
 #: resigning (0831) or announcing it (0341) yields to one's own country
 _RESIGN = frozenset({"0831", "0341"})
 #: roles of the state itself: a country and these are one actor
@@ -68,10 +75,8 @@ def _fallback_targets(d: Draft, sources: list[Mention], sent: Sentence) -> list[
     if len(sources) >= 2 and is_mutual(code):
         d.notes.append("reciprocal")
         return sources
-    if code in _RESIGN and len(sources) == 1 and sources[0].country and sources[0].code != sources[0].country:
-        s = sources[0]  # a resignation yields to the country itself: PERGOV -> PER
-        d.notes.append("target-fallback")
-        return [Mention(s.first, s.last, s.country, s.country, [f"{s.country} (own country)"])]
+    if code in _RESIGN:
+        return _own_country(d, sources)
     if code[:2] in _PLACE_ROOTS:
         # "imposed a curfew in Cizre, Turkey", "deployed troops in Mali": the place is the target
         start = (d.complement or d.head).i
@@ -80,7 +85,26 @@ def _fallback_targets(d: Draft, sources: list[Mention], sent: Sentence) -> list[
                     and all(m.country != s.country for s in sources):
                 d.notes.append("target-location")
                 return [m]
+        m = place_after(sent, start + 1, limit=12) or opening_place(sent)  # "in northern Syria", "In Syria, ..."
+        if m is not None and all(m.country != s.country for s in sources):
+            d.notes.append("target-location")
+            return [m]
+    if code.startswith(_AT_HOME):
+        return _own_country(d, sources)
     return []
+
+
+def _own_country(d: Draft, sources: list[Mention]) -> list[Mention]:
+    """The source's own country as target, for an act a state organ does at home with no one
+    else named: resigning, lifting a curfew, releasing prisoners, a unilateral ceasefire,
+    arrests (PERGOV -> PER). Only for one source that carries a role besides its country."""
+    if len(sources) != 1:
+        return []
+    s = sources[0]
+    if not s.country or s.code == s.country or s.country not in country_aliases():
+        return []
+    d.notes.append("target-fallback")
+    return [Mention(s.first, s.last, s.country, s.country, [f"{s.country} (own country)"])]
 
 
 def build_events(d: Draft, sent: Sentence, ctx: Context, dictionary: str, keep_targetless: bool = True) -> list[CodedEvent]:
@@ -100,11 +124,16 @@ def build_events(d: Draft, sent: Sentence, ctx: Context, dictionary: str, keep_t
     out = []
     for s in sources:
         for g in targets:
-            if s is g or s.code == g.code or (_same_actor(s, g) and not (code in _RESIGN and "target-fallback" in notes)):
+            if s is g or s.code == g.code or (_same_actor(s, g) and "target-fallback" not in notes and not _at_home(s, g, code)):
                 continue
             extra = ["compound"] if len(sources) > 1 or len(targets) > 1 else []
             target_code, target_text = g.code, mention_evidence(g, toks)
-            if g.country is None and s.country in country_aliases() and code[:2] in _DOMESTIC_ROOTS and not target_code.startswith(_INTERNATIONAL):
+            place = (place_after(sent, g.last) or opening_place(sent)) if g.country is None and not target_code.startswith(_INTERNATIONAL) else None
+            if place is not None and place.country in country_aliases():
+                target_code = place.country + g.code  # "five people in eastern Syria" -> SYRCVL
+                target_text += f" (country {place.country} taken from its place)"
+                extra.append("country-location")
+            elif g.country is None and s.country in country_aliases() and code[:2] in _DOMESTIC_ROOTS and not target_code.startswith(_INTERNATIONAL):
                 target_code = s.country + g.code
                 target_text += f" (country {s.country} taken from the source)"
                 extra.append("country-inferred")
@@ -116,6 +145,12 @@ def build_events(d: Draft, sent: Sentence, ctx: Context, dictionary: str, keep_t
         for s in sources:
             out.append(CodedEvent(date, s.code, "", code, sent.index, sent.text, words, rule, mention_evidence(s, toks), "", list(notes), date_from))
     return out
+
+
+def _at_home(s: Mention, g: Mention, code: str) -> bool:
+    """Whether a state organ acts on its own country or a place in it, in an act done at home
+    ("Iraqi officials imposed a curfew on Basra": IRQGOV -> IRQ), as the own-country fallback does."""
+    return (code.startswith(_AT_HOME) or code in _RESIGN) and g.code == g.country and s.code != s.country
 
 
 def _same_actor(s: Mention, g: Mention) -> bool:

@@ -2,8 +2,8 @@
 
 Actor tables (``data/dictionaries/actors/``):
 
-* ``countries.csv`` — ``code,name,names,adjectives,capitals`` (``|``-separated lists);
-  names and capitals code the country (``Tehran`` -> ``IRN``), adjectives and demonyms too.
+* ``countries.csv`` — ``code,name,names,adjectives,capitals,cities`` (``|``-separated lists);
+  names, capitals and other cities or regions code the country (``Tehran``, ``Mosul``), adjectives and demonyms too.
 * ``office_holders.csv`` — ``name,aliases,code,office,start,end,source_url``; one row per
   term, ISO dates, empty ``end`` = still in office; names and aliases match case-sensitively.
 * ``organisations.csv`` — ``code,name,aliases``.
@@ -72,8 +72,8 @@ def load_actor_tables(folder: Path | str, lexicon: ActorLexicon | None = None) -
                 lex.add_actor(name, "country", span)
             for adj in _split(row.get("adjectives")):
                 lex.add_actor(adj, "adjective", span)
-            for cap in _split(row.get("capitals")):
-                lex.add_actor(cap, "capital", span)
+            for cap in [*_split(row.get("capitals")), *_split(row.get("cities"))]:
+                lex.add_actor(cap, "capital", span)  # a city or region codes its country, as a capital does
     path = folder / "organisations.csv"
     if path.exists():
         for line, row in enumerate(_rows(path), start=2):

@@ -59,6 +59,7 @@ class Sentence:
         self.triggers: list = []  # set by the engine (tension.coding.triggers.Trigger)
         self.noun_starts: frozenset[int] = frozenset()  # positions of noun triggers
         self.dates: list = []  # date expressions (tension.coding.dates.DateMention)
+        self.hosts: dict = {}  # noun trigger position -> the verb that hosts it (tension.coding.hosts)
 
     # -- helpers ---------------------------------------------------------------------------
     def group_of(self, m: Mention) -> list[Mention]:

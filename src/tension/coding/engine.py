@@ -23,15 +23,17 @@ import re
 from dataclasses import dataclass
 
 from .actors import find_mentions
-from .assemble import build_events
+from .assemble import Draft, build_events
 from .clauses import Sentence
 from .dates import MONTHS, find_dates
 from .evidence import CodedEvent
 from .frames import FrameTable
+from .hosts import find_hosts
 from .lexicon import ActorLexicon
 from .links import code_of, link_frames, negated
 from .mention import Mention
 from .participants import draft_for
+from .possessives import POSSESSIVE_PRONOUNS as _POSSESSIVES, own_roles
 from .reported import apply_reported_speech
 from .tokens import tokenize
 from .triggers import Trigger, find_triggers
@@ -49,6 +51,8 @@ _SPEAKER_PRONOUNS = frozenset({"he", "she"})
 _MODAL_FRAMES = frozenset({"intent", "threat", "appeal", "demand", "refuse", "attempt"})
 #: words that open a clause whose acts are only supposed ("if Israel hits Beirut")
 _CONDITIONALS = frozenset({"if", "unless", "whether", "lest"})
+#: auxiliaries that make a negated act a refusal ("will not", "won't" = "wo" + "n't")
+_WILL = frozenset({"will", "wo", "shall", "'ll"})
 
 
 @dataclass
@@ -85,6 +89,8 @@ class SentenceEngine:
             return None
         scan = self.words.scan(toks)
         mentions = find_mentions(toks, scan.norms, self.lexicon, ctx.date, pronouns, self.verbs.verb_index, scan.starts)
+        if not _POSSESSIVES.isdisjoint(scan.present):
+            own_roles(mentions, scan.lows)
         sent = Sentence(toks, scan.lows, mentions, scan.verbs, norms=scan.norms, text=text, index=index, in_quote=in_quote)
         sent.triggers = triggers = find_triggers(self.verbs, sent, scan)
         link_frames(triggers, sent.lows)
@@ -102,11 +108,18 @@ class SentenceEngine:
         speeches = self._subjects(sent, ctx)
         keep_targetless = bool(speeches) or in_quote  # reported speech or a quote may give them a target
         events: list[CodedEvent] = []
-        for t in sent.triggers:
-            code = self._code(t, sent)
+        codes = [self._code(t, sent) for t in sent.triggers]
+        sent.hosts = find_hosts(sent, codes)
+        last: Draft | None = None  # the last verb draft with a target: coordinated verbs share it
+        for t, code in zip(sent.triggers, codes):
             if code:
                 draft = draft_for(t, code, sent)
                 if draft is not None:
+                    if not draft.targets and last is not None and t.how == "inherited" and draft.sources == last.sources:
+                        draft.targets = last.targets  # "Iran attacked Iraq and then declared a ceasefire"
+                        draft.notes.append("target-inherited")
+                    elif draft.targets and not t.is_noun:
+                        last = draft
                     events.extend(build_events(draft, sent, ctx, self.verbs.name, keep_targetless))
         apply_reported_speech(self, speeches, events, sent, ctx)
         return events, list(sent.mentions), [(s, t.i) for t, s in speeches]
@@ -135,12 +148,28 @@ class SentenceEngine:
         e.g. it is a frame's complement, negated, or a speech verb without complement)."""
         if t.governor is not None:
             return None  # coded through the frame that governs it
-        if (t.pattern.frame == "speech" and t.complement is None) or negated(t) or _conditional(t, sent):
+        if (t.pattern.frame == "speech" and t.complement is None) or _conditional(t, sent):
             return None
+        if negated(t):
+            return _refusal(t, sent, self.frames)
         code = code_of(t, self.frames)
         if code and t.chain is not None and t.chain.future and t.pattern.frame not in _MODAL_FRAMES:
             code = self.frames.apply("intent", code)
         return code or None
+
+
+def _refusal(t: Trigger, sent: Sentence, frames: FrameTable) -> str | None:
+    """The code of a negated future ("will not lift the ban", "won't release"): a refusal of
+    the act (CAMEO 12, through the ``refuse`` frame), which gives nothing for acts whose
+    refusal codes no event ("will not attack"). A negated past ("did not lift") is no event."""
+    chain = t.chain
+    if chain is None or not chain.negated or t.pattern.frame:
+        return None
+    words = sent.lows[max(0, chain.start - 1):t.i]  # "wo" of "won't" is not part of the chain
+    if not any(w in _WILL for w in words):
+        return None
+    inner = code_of(t, frames)
+    return frames.apply("refuse", inner) or None if inner else None
 
 
 def _conditional(t: Trigger, sent: Sentence) -> bool:

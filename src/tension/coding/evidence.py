@@ -19,13 +19,16 @@ trigger is a noun ("the attack on")         0.65
 subject found beyond the adjacent words     0.75
 subject inherited (coordination)            0.5
 subject via a pronoun or quote speaker      0.8
+subject of the host verb ("announced a ...")  0.75
 source from the place of the event          0.5
 passive voice                               0.8
 target found after skipping same-country    0.5
 target taken from the speaker / context     0.5
+target of the coordinated verb before       0.6
 target taken from the place of the event    0.6
 an actor without a country ("police")       0.6
 a target's country taken from the source    0.7
+a target's country taken from its place     0.7
 event under a frame (appeal, threat ...)    0.9
 inside reported speech or a quote           0.75
 accusation inferred from reported speech    0.5
@@ -52,13 +55,16 @@ FACTORS: dict[str, float] = {
     "subject-scan": 0.75,
     "subject-inherited": 0.5,
     "subject-pronoun": 0.8,
+    "subject-host": 0.75,
     "source-location": 0.5,
     "passive": 0.8,
     "target-skipped": 0.5,
     "target-fallback": 0.5,
+    "target-inherited": 0.6,
     "target-location": 0.6,
     "no-country": 0.6,
     "country-inferred": 0.7,
+    "country-location": 0.7,
     "frame": 0.9,
     "reported": 0.75,
     "accusation-inferred": 0.5,

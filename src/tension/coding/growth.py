@@ -45,6 +45,11 @@ NAME_STOP = frozenset(
     "saturday sunday january february march april may june july august september october november december".split()
 )
 _OWNERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def _epithet(text: str) -> bool:
+    """A lower-case hyphenated adjective before a country name ("war-torn", "oil-rich")."""
+    return "-" in text[1:-1] and text[:1].islower() and text.replace("-", "").isalpha()
 #: diplomatic posts: "the embassy in Tehran" is located there, it is not Iran's
 _POSTS = frozenset({"embassy", "consulate", "mission", "diplomatic mission", "legation", "delegation"})
 
@@ -158,6 +163,8 @@ class MentionBuilder:
         if self.first > 0 and norms[self.first - 1] in _OWNERS:
             return None  # "its troops from Gaza": whose troops is already said
         k = j + 1 + (norms[j + 1] == "the")
+        while k < min(n - 1, j + 4) and _epithet(self.tokens[k][0]):
+            k += 1  # "the president of war-torn South Sudan"
         nxt = self.match(k)
         if nxt is not None and not isinstance(nxt[1], RoleEntry):
             self.j = k

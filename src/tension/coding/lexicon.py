@@ -69,7 +69,10 @@ class ActorEntry:
         """
         if self.fixed is not None:
             return self.fixed, "undated"
-        if day is None:  # no date: the latest office, without calling the person former
+        if day is None:  # no date: an organisation's undated code, else the latest office (not "former")
+            for span in self.spans:
+                if span[1] is None and span[2] is None:
+                    return span[0], "undated"
             open_spans = [s for s in self.spans if s[2] is None and s[1] is not None] or [s for s in self.spans if s[2] is None]
             chosen = open_spans[-1] if open_spans else max(self.spans, key=lambda s: s[2] or dt.date.max)
             return chosen[0], "undated"
@@ -157,6 +160,8 @@ class ActorLexicon:
             spans = tuple(dict.fromkeys(old.spans + spans))
         elif old is not None and old.kind in ("country", "adjective", "capital") and kind not in ("country", "adjective", "capital"):
             return  # a country name outranks a person or organisation with the same spelling
+        elif old is not None and old.kind == "org" and kind == "person":
+            spans = spans + old.spans  # dated rows ("Taliban" in power) first; the organisation's code otherwise
         entry = ActorEntry(phrase.replace("_", " ").strip(), kind, spans)
         self._actors[key] = entry
         self._put(key, entry, case or self._case_of(phrase))

@@ -127,6 +127,10 @@ def _noun_actors(t: Trigger, code: str, sent: Sentence, notes: list[str]) -> tup
     mutual = any(sent.lows[k] in _RECIPROCAL_WORDS for k in range(max(0, np_start - 1), t.i))
     if mutual:
         pre = None
+    host = sent.hosts.get(t.i)
+    if agent is None and pre is None and host is not None and host.subject is not None:
+        notes.append("subject-host")  # "Ghani announced a ceasefire with ...": the host verb's subject
+        pre = host.subject
     src = agent or pre
     obj, skipped = sent.objects(end + 1, src, limit=10, nominal=True, roles=src is None or src.country is None or code[:2] in DOMESTIC_ROOTS, code=code)
     if mutual and obj is not None and len(sent.group_of(obj)) >= 2:

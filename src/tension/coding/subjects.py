@@ -49,6 +49,7 @@ def find_subject(sent: Sentence, start: int, previous: Mention | None, gerund: b
         return None, "none"  # "the country has threatened": the subject is no actor we know
     adjacent = True
     origin: Mention | None = None  # "republics from the CIS", "Omar al-Bashir of Sudan"
+    agent: Mention | None = None  # the agent of a reduced passive before the verb
     while k >= 0:
         m = sent.by_end.get(k + 1)
         if m is None and sent.lows[k] == "'s":
@@ -57,8 +58,10 @@ def find_subject(sent: Sentence, start: int, previous: Mention | None, gerund: b
             gov = sent.governed_by(m)
             if gov is None or gov == "with" or (gerund and adjacent) or (adjacent and gov in SUBORDINATORS):
                 return m, "adjacent" if adjacent else "scan"
-            if origin is None and m.code and m.country and (gov == "from" or (gov == "of" and sent.tokens[_gov_at(sent, m) - 1].text[:1].isupper())):
+            if origin is None and m.code and m.country and (gov == "from" or (gov == "of" and _name_like(sent.tokens[_gov_at(sent, m) - 1].text))):
                 origin = m
+            if agent is None and gov == "by" and _after_participle(sent, m):
+                agent = m  # "the missiles fired by the Israeli military struck": the agent acts
             k = m.first - 1
             adjacent = False
             continue
@@ -71,7 +74,15 @@ def find_subject(sent: Sentence, start: int, previous: Mention | None, gerund: b
         return previous, "inherited"
     if origin is not None:
         return origin, "scan"
+    if agent is not None:
+        return agent, "scan"
     return None, "none"
+
+
+def _after_participle(sent: Sentence, m: Mention) -> bool:
+    """Whether the ``by`` that governs ``m`` follows a past participle ("fired by X")."""
+    k = _gov_at(sent, m)
+    return k >= 1 and sent.lows[k] == "by" and sent.lows[k - 1].endswith(("ed", "en", "wn")) and sent.tokens[k - 1].text[:1].islower()
 
 def _unknown_noun_phrase(sent: Sentence, k: int) -> bool:
     """Whether the words ending at ``k`` are a noun phrase that names no known actor:
@@ -107,3 +118,8 @@ def main_subject(sent: Sentence, before: int) -> Mention | None:
         if sent.governed_by(m) is None and m.code is not None:
             return m
     return None
+
+
+def _name_like(text: str) -> bool:
+    """Whether a word is (the end of) a name: capitalised, or a particle name ("al-Bashir")."""
+    return text[:1].isupper() or ("-" in text and text.split("-")[-1][:1].isupper())

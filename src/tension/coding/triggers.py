@@ -22,6 +22,8 @@ __all__ = ["Trigger", "find_triggers"]
 _OPENERS = frozenset({"(", '"', "\u201c", ":", ";"})
 _NOT_A_VERB = "not a verb"
 _ARTICLES = frozenset({"a", "an", "the"})
+#: words after which an adverb + participle opens a noun phrase ("and heavily armed troops")
+_NP_OPENERS = frozenset({",", "and", "or", "(", '"', "\u201c"})
 
 
 class Trigger:
@@ -50,7 +52,7 @@ def _nominal_context(sent: Sentence, i: int, tags: frozenset) -> bool:
     "of shelling", "2 attacks", a headline's first word before a preposition)."""
     lows = sent.lows
     prev = lows[i - 1] if i else ""
-    if prev in DETERMINERS or prev == "'s" or (prev in PREPOSITIONS and prev != "to") or prev[:1].isdigit():
+    if prev in DETERMINERS or prev == "'s" or (prev in PREPOSITIONS and prev != "to") or (prev[:1].isdigit() and not tags <= {"past", "pp"}):
         return True
     if (i == 0 or prev in _OPENERS) and sent.tokens[i].text[:1].isupper():
         nxt = lows[i + 1] if i + 1 < sent.n else ""
@@ -75,8 +77,9 @@ def _verb_trigger(vd: VerbDictionary, sent: Sentence, scan: Scan, i: int, tags: 
     if nxt == "of" and tags <= {"base", "s"}:
         return _NOT_A_VERB  # "signs of normalisation": a noun
     if tags <= {"past", "pp"} and i > 0 and lows[i - 1].endswith("ly") and sent.tokens[i - 1][0][:1].islower() \
-            and (i + 1) in sent.by_start and sent.by_end.get(i - 1) is None:
-        return _NOT_A_VERB  # "heavily armed Turkish troops": a participle used as an adjective
+            and (i + 1) in sent.by_start and sent.by_end.get(i - 1) is None \
+            and (i < 2 or lows[i - 2] in DETERMINERS or lows[i - 2] in PREPOSITIONS or lows[i - 2] in _NP_OPENERS or (i - 2) in sent.verbs):
+        return _NOT_A_VERB  # "heavily armed Turkish troops": a participle used as an adjective (not "on Monday formally charged X")
     nominal = nominal_ctx and "ing" in tags
     match = vd.match(sent.tokens, sent.norms, i, "v", present=scan.present, barriers=sent.barriers)
     chain = None
