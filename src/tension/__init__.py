@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 
 from .codebook import (
     SCALES,
@@ -57,10 +56,7 @@ from .plot import plot_series
 from .report import report
 from .parquet import ParquetDataset, to_parquet
 
-try:
-    __version__ = version("tension")
-except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-    __version__ = "0+unknown"
+from ._version import __version__
 
 __all__ = [
     "__version__",

@@ -226,7 +226,7 @@ def report(events: pd.DataFrame, dyad: tuple[str, str] | str, freq: str = "MS", 
     names = _country_names()
     label = f"{names.get(a, a)} – {names.get(b, b)}"
     heading = title or f"{label}: tension {series.index[0]:%b %Y} – {series.index[-1]:%b %Y}"
-    from . import __version__
+    from ._version import __version__
 
     body = "\n".join([
         f"<header><h1>{esc(heading)}</h1><p class=\"subtitle\">Dyad {esc(series.attrs['dyad'])}, "

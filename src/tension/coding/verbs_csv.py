@@ -10,10 +10,14 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import TensionError
+from .patterns import Pattern
 from .tokens import singular
-from .verbs import Pattern, VerbDictionary
+
+if TYPE_CHECKING:  # the dictionary is passed in: verbs.VerbDictionary.from_csv calls this module
+    from .verbs import VerbDictionary
 
 __all__ = ["read_verb_tables", "load_patterns"]
 
