@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 from .actors import Mention
 from .subjects import find_subject
 from .tokens import Token
-from .words import CLAUSE_WORDS, DETERMINERS, NOUN_ADJECTIVES, OWNERS, PREPOSITIONS, QUANTITIES, STOPS, SUBORDINATORS
+from .words import CLAUSE_WORDS, DETERMINERS, INQUIRIES, NOUN_ADJECTIVES, OWNERS, PREPOSITIONS, QUANTITIES, STOPS, SUBORDINATORS
 
 __all__ = ["Sentence"]
 
@@ -28,6 +28,7 @@ _OBJECT_PRONOUNS = frozenset({"him", "them"})
 _FORCE_ROLES = frozenset({"MIL", "COP", "REB", "UAF", "IGOPKO"})
 #: codes whose object is the source's own forces or goods: withdraw (087x), send aid (07x), expel/withdraw (166)
 _THEME_CODES = frozenset({"087", "074", "072", "166"})
+_INQUIRY_PREPS = frozenset({"into", "of", "on", "against"})
 
 
 class Sentence:
@@ -56,6 +57,8 @@ class Sentence:
         self.covered = covered  # token positions inside a mention
         #: infinitive "to" before a verb: a pattern's gap does not cross it ("offered to send ... supplies")
         self.barriers = {k - 1 for k in verbs if k > 0 and lows[k - 1] == "to"}
+        if not INQUIRIES.isdisjoint(lows):  # "a probe into the embassy": the gap of "open ... @embassy" stops there
+            self.barriers.update(k + 1 for k in range(self.n - 1) if lows[k] in INQUIRIES and lows[k + 1] in _INQUIRY_PREPS)
         self.triggers: list = []  # set by the engine (tension.coding.triggers.Trigger)
         self.noun_starts: frozenset[int] = frozenset()  # positions of noun triggers
         self.dates: list = []  # date expressions (tension.coding.dates.DateMention)

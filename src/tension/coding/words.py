@@ -12,7 +12,8 @@ the lower-cased token.
 from __future__ import annotations
 
 __all__ = ["BE", "AUX", "FUTURE", "NEGATION", "ADVERBS", "COPULA", "PREPOSITIONS", "DETERMINERS", "NOUN_ADJECTIVES",
-           "STOPS", "CLAUSE_WORDS", "RELATIVES", "OWNERS", "SUBORDINATORS", "QUANTITIES", "COORDINATORS", "CLAUSE_STOPS"]
+           "STOPS", "CLAUSE_WORDS", "RELATIVES", "OWNERS", "SUBORDINATORS", "QUANTITIES", "COORDINATORS", "CLAUSE_STOPS",
+           "INQUIRIES"]
 
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'re", "get", "got", "gets", "getting", "gotten"})
 AUX = BE | frozenset({"has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can",
@@ -52,3 +53,7 @@ COORDINATORS = frozenset({"and", "or", "but", ",", "then", "while", "thereby", "
 #: words that end the gap of a pattern ("expel ... @diplomat" does not reach past them)
 CLAUSE_STOPS = frozenset({".", ";", ":", "!", "?", "that", "which", "who", "whom", "because", "while", "whereas",
                           "although", "but", "when", "if", "unless", "\u201c", "\u201d", '"'})
+#: nouns of an inquiry: the preposition after one ("an investigation *into* the embassy") ends a
+#: pattern's gap, so "opened an investigation into the embassy" is no opening of an embassy
+INQUIRIES = frozenset({"investigation", "investigations", "probe", "probes", "inquiry", "inquiries", "enquiry",
+                       "enquiries", "inquest", "audit"})
