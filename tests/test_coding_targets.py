@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _coding_helpers import codes, triples
+from _coding_helpers import coder, codes, triples
 from test_coding_properties import countries
 
 
@@ -27,3 +27,26 @@ def test_opening_an_embassy_still_codes_054():
 def test_no_embassy_opening_behind_an_inquiry(a, b, noun, verb):
     text = f"{a[1]} {verb} {noun} into the embassy of {b[1]}."
     assert "054" not in codes(text)
+
+
+def test_the_caller_acts_on_the_one_called():
+    assert triples("Biden called Netanyahu to congratulate him on the election.") == {("USAGOV", "ISRGOV", "051")}
+    assert ("JPNGOV", "CHNGOV", "040") in triples(
+        "The Japanese prime minister called Chinese President Xi Jinping to discuss the trade dispute.")
+    assert ("DEUGOV", "RUSGOV", "111") in triples("The German chancellor telephoned Putin on Monday to condemn the attack.")
+
+
+def test_calling_on_a_state_stays_an_appeal():
+    assert ("DEUGOV", "RUS", "0256") in triples("The German chancellor called on Russia to withdraw its troops.")
+    assert ("SYR", "LBN", "154") in triples("Iran called Syria to send troops to Lebanon.")
+
+
+@settings(max_examples=40)
+@given(countries, countries, st.sampled_from(["called", "phoned", "telephoned"]),
+       st.sampled_from([("condemn the bombing", "111"), ("discuss the crisis", "040"), ("praise the agreement", "051")]))
+def test_caller_is_the_source_of_the_infinitive(a, b, verb, act):
+    if a[0] == b[0]:
+        return
+    text = f"The president of {a[1]} {verb} the president of {b[1]} to {act[0]}."
+    found = {(e.source[:3], e.target[:3], e.code) for e in coder().events(text, "2023-05-02")}
+    assert (b[0], a[0], act[1]) not in found

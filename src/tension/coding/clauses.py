@@ -62,6 +62,7 @@ class Sentence:
         self.triggers: list = []  # set by the engine (tension.coding.triggers.Trigger)
         self.noun_starts: frozenset[int] = frozenset()  # positions of noun triggers
         self.dates: list = []  # date expressions (tension.coding.dates.DateMention)
+        self.callees: dict[int, Mention] = {}  # infinitive trigger -> the one called ("called X to discuss")
         self.hosts: dict = {}  # noun trigger position -> the verb that hosts it (tension.coding.hosts)
 
     # -- helpers ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .actors import find_mentions
 from .assemble import Draft, build_events
+from .calls import PHONE_VERBS, caller_and_callee
 from .clauses import Sentence
 from .dates import MONTHS, find_dates
 from .evidence import CodedEvent
@@ -129,10 +130,15 @@ class SentenceEngine:
         """Give every verb trigger its subject; return the speech verbs with their speakers."""
         speeches = []
         previous: Mention | None = None
+        calls = not PHONE_VERBS.isdisjoint(sent.lows)
         for t in sent.triggers:
             if not t.is_noun:
                 start = t.chain.start if t.chain else t.i
                 subject, how = sent.subject(start, previous, gerund="ing" in t.tags and t.chain is not None and t.chain.start == t.i)
+                call = caller_and_callee(t, sent, previous) if calls and subject is not None else None
+                if call is not None and call[1] is subject:  # "Biden called Netanyahu to congratulate him"
+                    subject, how = call[0], "scan"
+                    sent.callees[t.i] = call[1]
                 if subject is None and start > 0 and sent.lows[start - 1] in _SPEAKER_PRONOUNS and t.pattern.frame == "speech" \
                         and ctx.last_person is not None:
                     subject, how = ctx.last_person, "pronoun"

@@ -93,6 +93,9 @@ def _verb_actors(t: Trigger, code: str, sent: Sentence, notes: list[str]) -> tup
         notes.append("subject-pronoun")
     if src is None:
         return None
+    callee = sent.callees.get(t.i)
+    if callee is not None and not targets:
+        targets = sent.group_of(callee)  # "Biden called Netanyahu to congratulate him": the one called
     if not targets:
         start = end + 1
         if t.pattern.frame in _ADDRESS_FRAMES and start < sent.n and sent.lows[start] == "that":
