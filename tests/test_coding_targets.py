@@ -50,3 +50,24 @@ def test_caller_is_the_source_of_the_infinitive(a, b, verb, act):
     text = f"The president of {a[1]} {verb} the president of {b[1]} to {act[0]}."
     found = {(e.source[:3], e.target[:3], e.code) for e in coder().events(text, "2023-05-02")}
     assert (b[0], a[0], act[1]) not in found
+
+
+def test_own_forces_are_the_theme_not_the_target():
+    assert triples("Germany mobilized troops against Poland.") == {("DEU", "POL", "113")}
+    assert triples("The UN withdrew peacekeepers from Lebanon on Monday.") == {("IGOUNO", "LBN", "1661")}
+
+
+def test_troops_for_an_international_force_target_its_country():
+    assert triples("Kenya is sending troops to the African Union force in Somalia.") == {("KEN", "SOM", "154")}
+    assert triples("Britain deployed 300 troops to the UN mission in Mali.") == {("GBR", "MLI", "154")}
+    assert triples("Kenya is sending troops to the African Union force.") == {("KEN", "IGOAFRAFU", "154")}
+
+
+@settings(max_examples=40)
+@given(countries, countries, st.sampled_from(["sent troops to", "deployed soldiers to"]),
+       st.sampled_from(["the UN mission", "the UN peacekeeping force", "the African Union force"]))
+def test_force_abroad_is_aimed_at_the_host_country(a, b, act, force):
+    if a[0] == b[0]:
+        return
+    found = {(e.source, e.target) for e in coder().events(f"{a[1]} {act} {force} in {b[1]}.", "2023-05-02")}
+    assert found == {(a[0], b[0])}

@@ -26,8 +26,9 @@ __all__ = ["Sentence"]
 _OBJECT_PRONOUNS = frozenset({"him", "them"})
 #: role codes of armed forces: as an object of a posture or withdrawal they are its theme
 _FORCE_ROLES = frozenset({"MIL", "COP", "REB", "UAF", "IGOPKO"})
-#: codes whose object is the source's own forces or goods: withdraw (087x), send aid (07x), expel/withdraw (166)
-_THEME_CODES = frozenset({"087", "074", "072", "166"})
+#: codes whose object is the source's own forces or goods: withdraw (087x), send aid (07x), expel/withdraw (166),
+#: mobilise against (113)
+_THEME_CODES = frozenset({"087", "074", "072", "166", "113"})
 _INQUIRY_PREPS = frozenset({"into", "of", "on", "against"})
 
 
@@ -132,7 +133,7 @@ class Sentence:
                     j -= 1
                 if m.country is None and j >= 0 and lows[j] in OWNERS:
                     usable = False  # "its embassy", "his new administration": someone already named
-                if usable and m.country is None and m.code in _FORCE_ROLES and code:
+                if usable and (m.country is None or m.code == "IGOPKO") and m.code in _FORCE_ROLES and code:
                     gov = self.governed_by(m)
                     if (themes and gov is None) or gov == "with":
                         # "deployed troops to ...", "shelled ... with artillery": a theme or an

@@ -14,6 +14,7 @@ from __future__ import annotations
 from .assemble import Draft, is_mutual
 from .clauses import Sentence
 from .mention import Mention
+from .places import place_after
 from .triggers import Trigger
 
 __all__ = ["draft_for", "DOMESTIC_ROOTS"]
@@ -23,6 +24,8 @@ __all__ = ["draft_for", "DOMESTIC_ROOTS"]
 DOMESTIC_ROOTS = frozenset({"08", "17"})
 _LOCATION_ROOTS = frozenset({"18", "19", "20"})
 _RECIPROCAL_WORDS = frozenset({"reciprocal", "mutual", "tit-for-tat", "retaliatory"})
+#: deploying to or leaving an international force (send troops 15x, peacekeepers 074, withdraw 087x, 166x)
+_MISSION_CODES = ("074", "087", "166")
 _ADDRESS_FRAMES = frozenset({"appeal", "demand", "refuse", "threat"})
 #: prepositions that make an actor the place or topic of a meeting, not its other party
 _TOPICS = frozenset({"in", "on", "over", "about", "regarding", "concerning", "at", "near", "during", "amid"})
@@ -60,6 +63,15 @@ def _partners_instead(sent: Sentence, src: Mention, obj: Mention, code: str) -> 
     if len({m.country for m in members if m.code}) < 2:
         return False
     return obj.country is None or sent.governed_by(obj) in _TOPICS
+
+
+def _mission_place(sent: Sentence, obj: Mention, src: Mention, code: str) -> Mention | None:
+    """For troops sent to or withdrawn from an international force, the country where it
+    serves: "sending troops to the UN peacekeeping force in South Sudan" is aimed at South Sudan."""
+    if not (obj.code or "").startswith("IGO") or not (code[:2] == "15" or code.startswith(_MISSION_CODES)):
+        return None
+    place = place_after(sent, obj.last, limit=4)
+    return place if place is not None and place.country != src.country else None
 
 
 def _group(sent: Sentence, m: Mention) -> list[Mention]:
@@ -105,6 +117,10 @@ def _verb_actors(t: Trigger, code: str, sent: Sentence, notes: list[str]) -> tup
             targets = sent.group_of(obj)
             if skipped:
                 notes.append("target-skipped")
+            place = _mission_place(sent, obj, src, code)
+            if place is not None:
+                targets = [place]
+                notes.append("target-location")
     return _group(sent, src), targets
 
 
