@@ -71,3 +71,9 @@ def test_force_abroad_is_aimed_at_the_host_country(a, b, act, force):
         return
     found = {(e.source, e.target) for e in coder().events(f"{a[1]} {act} {force} in {b[1]}.", "2023-05-02")}
     assert found == {(a[0], b[0])}
+
+
+def test_a_summoned_envoy_is_the_target_of_the_complaint():
+    assert ("TUR", "NLDGOV", "111") in triples("Turkey summoned the Dutch envoy on Monday to condemn the decision.")
+    found = triples("The Polish foreign ministry summoned the German ambassador to protest against the remarks.")
+    assert all(src.startswith("POL") for src, _, _ in found)

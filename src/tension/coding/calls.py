@@ -1,4 +1,4 @@
-"""Telephone calls: "X called Y to discuss ..." — X discusses, and with Y.
+"""Calls and summonses: "X called Y to discuss ..." — X discusses, and with Y.
 
 Without a parser the verb of a ``to``-infinitive takes the nearest actor before it as its
 subject, which is right for object control ("urged Iran to withdraw") but wrong after a
@@ -22,9 +22,11 @@ if TYPE_CHECKING:
 
 __all__ = ["caller_and_callee", "PHONE_VERBS"]
 
-#: verb forms of making a telephone call ("called on" is an appeal and is excluded by position)
+#: verb forms of making a telephone call, and of summoning an envoy ("summoned the ambassador to
+#: protest"); "called on" is an appeal and is excluded by position
 PHONE_VERBS = frozenset({"call", "calls", "called", "calling", "phone", "phones", "phoned", "phoning", "telephone",
-                         "telephones", "telephoned", "telephoning", "ring", "rang", "rings", "ringing"})
+                         "telephones", "telephoned", "telephoning", "ring", "rang", "rings", "ringing",
+                         "summon", "summons", "summoned", "summoning"})
 #: words that may stand between the one called and the "to" of the infinitive ("on Monday")
 _TIME_WORDS = frozenset({"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                          "yesterday", "late", "early", "last", "night", "week", "again", "also", "personally", ","})
