@@ -77,3 +77,18 @@ def test_a_summoned_envoy_is_the_target_of_the_complaint():
     assert ("TUR", "NLDGOV", "111") in triples("Turkey summoned the Dutch envoy on Monday to condemn the decision.")
     found = triples("The Polish foreign ministry summoned the German ambassador to protest against the remarks.")
     assert all(src.startswith("POL") for src, _, _ in found)
+
+
+def test_the_partner_named_after_a_meeting_place_is_the_target():
+    assert triples("Erdogan will hold talks in Moscow with Putin on Friday.") == {("TURGOV", "RUSGOV", "036")}
+    assert triples("Germany signed a trade agreement in Paris with Brazil.") == {("DEU", "BRA", "057")}
+    assert triples("Israel struck a target in Gaza with artillery.") == {("ISR", "PSE", "190")}
+
+
+@settings(max_examples=40)
+@given(countries, countries, countries, st.sampled_from(["held talks", "signed an agreement", "met"]))
+def test_a_meeting_place_does_not_hide_the_partner(a, b, c, act):
+    if len({a[0], b[0], c[0]}) < 3:
+        return
+    found = {(e.source, e.target) for e in coder().events(f"{a[1]} {act} in {c[1]} with {b[1]}.", "2023-05-02")}
+    assert (a[0], c[0]) not in found

@@ -15,6 +15,7 @@ from .assemble import Draft, is_mutual
 from .clauses import Sentence
 from .mention import Mention
 from .places import place_after
+from .words import CLAUSE_WORDS, STOPS
 from .triggers import Trigger
 
 __all__ = ["draft_for", "DOMESTIC_ROOTS"]
@@ -63,6 +64,22 @@ def _partners_instead(sent: Sentence, src: Mention, obj: Mention, code: str) -> 
     if len({m.country for m in members if m.code}) < 2:
         return False
     return obj.country is None or sent.governed_by(obj) in _TOPICS
+
+
+#: acts done with a partner ("with Brazil"): intent to cooperate, consult, diplomatic and material cooperation
+_PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+def _partner_after_place(sent: Sentence, obj: Mention, src: Mention) -> Mention | None:
+    """The other party named after a place: "held talks in Moscow with Putin", "signed an
+    agreement in Paris with Brazil" are with Putin and Brazil, not with Russia or France."""
+    if obj.code != obj.country or sent.governed_by(obj) not in ("in", "at"):
+        return None
+    for m in sent.mentions:
+        if obj.last < m.first <= obj.last + 6 and m.code and m.country and sent.governed_by(m) == "with" and m.country != src.country \
+                and not any(w in STOPS or w in CLAUSE_WORDS for w in sent.lows[obj.last:m.first]):
+            return m
+    return None
 
 
 def _mission_place(sent: Sentence, obj: Mention, src: Mention, code: str) -> Mention | None:
@@ -117,6 +134,9 @@ def _verb_actors(t: Trigger, code: str, sent: Sentence, notes: list[str]) -> tup
             targets = sent.group_of(obj)
             if skipped:
                 notes.append("target-skipped")
+            partner = _partner_after_place(sent, obj, src) if code[:2] in _PARTNER_ROOTS else None
+            if partner is not None:
+                targets = sent.group_of(partner)
             place = _mission_place(sent, obj, src, code)
             if place is not None:
                 targets = [place]
