@@ -77,6 +77,8 @@ def test_a_summoned_envoy_is_the_target_of_the_complaint():
     assert ("TUR", "NLDGOV", "111") in triples("Turkey summoned the Dutch envoy on Monday to condemn the decision.")
     found = triples("The Polish foreign ministry summoned the German ambassador to protest against the remarks.")
     assert all(src.startswith("POL") for src, _, _ in found)
+    found = triples("China summoned a senior US diplomat on Friday to lodge a formal complaint about the remarks.")
+    assert found == {("CHN", "USAGOV", "114")}
 
 
 def test_the_partner_named_after_a_meeting_place_is_the_target():

@@ -27,6 +27,8 @@ __all__ = ["caller_and_callee", "PHONE_VERBS"]
 PHONE_VERBS = frozenset({"call", "calls", "called", "calling", "phone", "phones", "phoned", "phoning", "telephone",
                          "telephones", "telephoned", "telephoning", "ring", "rang", "rings", "ringing",
                          "summon", "summons", "summoned", "summoning"})
+#: words that may stand between the call and the one called
+_BEFORE_CALLEE = frozenset({"the", "a", "an", "his", "her", "its", "their", "senior", "top", "new"})
 #: words that may stand between the one called and the "to" of the infinitive ("on Monday")
 _TIME_WORDS = frozenset({"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                          "yesterday", "late", "early", "last", "night", "week", "again", "also", "personally", ","})
@@ -51,8 +53,8 @@ def caller_and_callee(t: Trigger, sent: Sentence, previous: Mention | None) -> t
     if callee is None or callee.code is None or (not callee.person and callee.code == callee.country):
         return None  # one calls a person or an office; "called Syria to send troops" is an appeal
     k = callee.first - 1
-    if k >= 0 and lows[k] == "the":
-        k -= 1
+    while k >= 0 and k > callee.first - 4 and lows[k] in _BEFORE_CALLEE:
+        k -= 1  # "summoned a senior US diplomat", "phoned his French counterpart"
     if k < 1 or lows[k] not in PHONE_VERBS:
         return None
     caller, _how = sent.subject(k, previous)
