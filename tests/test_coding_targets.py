@@ -94,3 +94,16 @@ def test_a_meeting_place_does_not_hide_the_partner(a, b, c, act):
         return
     found = {(e.source, e.target) for e in coder().events(f"{a[1]} {act} in {c[1]} with {b[1]}.", "2023-05-02")}
     assert (a[0], c[0]) not in found
+
+
+def test_a_place_whose_name_starts_with_a_direction_is_read_whole():
+    assert triples("Japan is sending troops to the United Nations peacekeeping force in South Sudan.") == {("JPN", "SSD", "074")}
+    assert triples("In North Korea, soldiers attacked protesters.") == {("MIL", "PRKCVL", "190")}
+
+
+@settings(max_examples=30)
+@given(st.sampled_from([("South Sudan", "SSD"), ("North Korea", "PRK"), ("South Korea", "KOR"), ("South Africa", "ZAF")]),
+       st.sampled_from(["killed two civilians", "attacked a hospital", "shelled a school"]))
+def test_violence_against_a_role_takes_the_country_of_a_directional_place(place, act):
+    found = {e.target[:3] for e in coder().events(f"Gunmen {act} in {place[0]}.", "2023-05-02")}
+    assert found == {place[1]}

@@ -41,8 +41,8 @@ def place_after(sent: Sentence, start: int, limit: int = 6) -> Mention | None:
             return None
         if w in LOCATIVES:
             j = k + 1
-            while j < sent.n and j - k <= 5 and lows[j] in _BETWEEN:
-                j += 1
+            while j < sent.n and j - k <= 5 and lows[j] in _BETWEEN and j not in sent.by_start:
+                j += 1  # "in northern Syria"; but "in South Sudan" names the place at once
             m = sent.by_start.get(j)
             if m is not None and m.code and m.code == m.country:
                 return m
@@ -56,7 +56,7 @@ def opening_place(sent: Sentence) -> Mention | None:
     if sent.n < 4 or lows[0] not in ("in", "inside", "across"):
         return None
     j = 1
-    while j < sent.n and j <= 4 and lows[j] in _BETWEEN:
+    while j < sent.n and j <= 4 and lows[j] in _BETWEEN and j not in sent.by_start:
         j += 1
     m = sent.by_start.get(j)
     if m is not None and m.code and m.code == m.country and m.last < sent.n and lows[m.last] == ",":
