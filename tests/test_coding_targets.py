@@ -16,6 +16,10 @@ def test_an_inquiry_into_an_embassy_is_no_opening_of_an_embassy():
     assert "054" not in codes("Prosecutors in Poland opened a probe into the Belarusian embassy.")
 
 
+def test_an_inquiry_keeps_its_own_words_after_the_preposition():
+    assert "091" in codes("Prosecutors opened an investigation into the alleged corruption of senior officials.")
+
+
 def test_opening_an_embassy_still_codes_054():
     assert ("TUR", "AZEGOV", "054") in triples("Turkey opened a new embassy in Baku.")
     assert {e[2] for e in triples("Italy reopened its embassy in Damascus.")} == {"054"}

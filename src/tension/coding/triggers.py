@@ -114,7 +114,8 @@ def find_triggers(vd: VerbDictionary, sent: Sentence, scan: Scan) -> list[Trigge
         nominal_ctx = _nominal_context(sent, i, tags)
         trigger = None
         if norms[i] in nouns:
-            m = vd.match(sent.tokens, norms, i, "n", present=scan.present, barriers=sent.barriers)
+            barriers = sent.barriers if (i + 1) not in sent.barriers else sent.barriers - {i + 1}  # "an inquiry into ...": its own words
+            m = vd.match(sent.tokens, norms, i, "n", present=scan.present, barriers=barriers)
             nxt = lows[i + 1] if i + 1 < n else ""
             if m is not None and (nominal_ctx or not readings or m.pattern.before or nxt == "of") and (not readings or tags & {"base", "s"}):
                 trigger = Trigger(i, "n", True, m, None, tags)
