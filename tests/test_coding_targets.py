@@ -111,3 +111,17 @@ def test_a_place_whose_name_starts_with_a_direction_is_read_whole():
 def test_violence_against_a_role_takes_the_country_of_a_directional_place(place, act):
     found = {e.target[:3] for e in coder().events(f"Gunmen {act} in {place[0]}.", "2023-05-02")}
     assert found == {place[1]}
+
+
+def test_a_national_conflict_is_no_actor():
+    assert triples("The Syrian conflict has killed more than 300,000 people since 2011.") == set()
+    assert triples("The Afghan war has displaced millions of people.") == set()
+    assert ("SYRGOV", "ISR", "111") in triples("The Syrian government has condemned Israel.")
+
+
+@settings(max_examples=30)
+@given(st.sampled_from(["Syrian", "Afghan", "Iraqi", "Yemeni", "Libyan", "Somali"]),
+       st.sampled_from(["conflict", "war", "crisis", "violence"]),
+       st.sampled_from(["has killed thousands of people", "has displaced millions of people"]))
+def test_background_figures_of_a_conflict_code_nothing(adjective, noun, rest):
+    assert coder().events(f"The {adjective} {noun} {rest}.", "2023-05-02") == []

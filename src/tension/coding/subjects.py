@@ -15,6 +15,9 @@ from .words import ADVERBS, CLAUSE_WORDS, COORDINATORS, PREPOSITIONS, RELATIVES,
 #: words that open a subordinate clause: a subject is not looked for beyond them
 _CLAUSE_OPENERS = frozenset({"as", "while", "because", "although", "though", "unless", "whereas", "if", "when"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+#: head nouns after a national adjective that name a situation, not an actor ("the Syrian war")
+_ABSTRACT = frozenset({"conflict", "conflicts", "war", "wars", "crisis", "violence", "unrest", "fighting", "insurgency",
+                       "uprising", "revolution", "economy", "turmoil", "bloodshed", "standoff", "dispute", "feud", "tensions"})
 
 if TYPE_CHECKING:
     from .clauses import Sentence
@@ -56,6 +59,8 @@ def find_subject(sent: Sentence, start: int, previous: Mention | None, gerund: b
             m = sent.by_end.get(k)
         if m is not None:
             gov = sent.governed_by(m)
+            if m.adjective_only and not adjacent and sent.lows[start - 1] in _ABSTRACT:
+                return None, "none"  # "the Syrian war has killed ...": a conflict is no actor
             if gov is None or gov == "with" or (gerund and adjacent) or (adjacent and gov in SUBORDINATORS):
                 return m, "adjacent" if adjacent else "scan"
             if origin is None and m.code and m.country and (gov == "from" or (gov == "of" and _name_like(sent.tokens[_gov_at(sent, m) - 1].text))):
