@@ -125,3 +125,19 @@ def test_a_national_conflict_is_no_actor():
        st.sampled_from(["has killed thousands of people", "has displaced millions of people"]))
 def test_background_figures_of_a_conflict_code_nothing(adjective, noun, rest):
     assert coder().events(f"The {adjective} {noun} {rest}.", "2023-05-02") == []
+
+
+def test_a_plural_people_is_the_subject_of_its_verb():
+    assert triples("Palestinians protested against Israel.") == {("PSE", "ISR", "141")}
+    assert triples("Iraqis attacked the Iranian embassy.") == {("IRQ", "IRNGOV", "190")}
+    assert triples("Iranian drills alarmed Azerbaijan.") == set()  # an adjective: "drills" stays a noun
+
+
+@settings(max_examples=30)
+@given(countries, st.sampled_from([("Palestinians", "PSE"), ("Iraqis", "IRQ"), ("Afghans", "AFG"), ("Israelis", "ISR")]),
+       st.sampled_from([("attacked", "190"), ("condemned", "111"), ("praised", "051")]))
+def test_plural_demonym_subjects_code_their_verb(target, people, verb):
+    if target[0] == people[1]:
+        return
+    found = {(e.source, e.target, e.code) for e in coder().events(f"{people[0]} {verb[0]} {target[1]}.", "2023-05-02")}
+    assert found == {(people[1], target[0], verb[1])}

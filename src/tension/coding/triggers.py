@@ -64,6 +64,8 @@ def _nominal_context(sent: Sentence, i: int, tags: frozenset) -> bool:
             and prev not in PREPOSITIONS:
         return True  # "a missile attack", "a courtesy visit", "the border clash"
     before = sent.by_end.get(i)
+    if before is not None and before.adjective_only and prev.endswith("s") and not prev.endswith("ss"):
+        return False  # "Palestinians protested": a plural people is a subject, not an adjective ("Iranian drills")
     return before is not None and (before.adjective_only or before.possessive)
 
 
