@@ -141,3 +141,9 @@ def test_plural_demonym_subjects_code_their_verb(target, people, verb):
         return
     found = {(e.source, e.target, e.code) for e in coder().events(f"{people[0]} {verb[0]} {target[1]}.", "2023-05-02")}
     assert found == {(people[1], target[0], verb[1])}
+
+
+def test_whoever_meets_someone_to_do_something_does_it_to_them():
+    found = triples("Egyptian mediators met Hamas leaders in Cairo to discuss a truce with Israel.")
+    assert ("EGY", "PSEREBHMS", "040") in found and not any(src.startswith("PSE") for src, _, _ in found)
+    assert ("USAGOV", "AFGGOV", "020") in triples("The US envoy visited the Afghan president to urge reforms.")

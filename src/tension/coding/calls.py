@@ -1,4 +1,4 @@
-"""Calls and summonses: "X called Y to discuss ..." — X discusses, and with Y.
+"""Calls, summonses and meetings: "X called Y to discuss ..." — X discusses, and with Y.
 
 Without a parser the verb of a ``to``-infinitive takes the nearest actor before it as its
 subject, which is right for object control ("urged Iran to withdraw") but wrong after a
@@ -22,11 +22,14 @@ if TYPE_CHECKING:
 
 __all__ = ["caller_and_callee", "PHONE_VERBS"]
 
-#: verb forms of making a telephone call, and of summoning an envoy ("summoned the ambassador to
-#: protest"); "called on" is an appeal and is excluded by position
+#: verb forms of making a telephone call, of summoning an envoy ("summoned the ambassador to
+#: protest") and of meeting someone; "called on" is an appeal and is excluded by position
 PHONE_VERBS = frozenset({"call", "calls", "called", "calling", "phone", "phones", "phoned", "phoning", "telephone",
                          "telephones", "telephoned", "telephoning", "ring", "rang", "rings", "ringing",
-                         "summon", "summons", "summoned", "summoning"})
+                         "summon", "summons", "summoned", "summoning",
+                         # meeting someone to do something: "met Hamas leaders to discuss a truce"
+                         "met", "meets", "meet", "meeting", "hosted", "hosts", "hosting", "received", "receives", "visited",
+                         "visits", "visiting"})
 #: words that may stand between the call and the one called
 _BEFORE_CALLEE = frozenset({"the", "a", "an", "his", "her", "its", "their", "senior", "top", "new"})
 #: words that may stand between the one called and the "to" of the infinitive ("on Monday")
@@ -50,6 +53,8 @@ def caller_and_callee(t: Trigger, sent: Sentence, previous: Mention | None) -> t
     while p > stop and lows[p] in _TIME_WORDS:
         p -= 1
     callee = sent.mention_ending_before(p + 1)
+    if callee is not None and callee.code == callee.country and callee.first >= 2 and lows[callee.first - 1] in ("in", "at"):
+        callee = sent.mention_ending_before(callee.first - 1)  # "met Hamas leaders in Cairo to discuss"
     if callee is None or callee.code is None or (not callee.person and callee.code == callee.country):
         return None  # one calls a person or an office; "called Syria to send troops" is an appeal
     k = callee.first - 1
