@@ -147,3 +147,9 @@ def test_whoever_meets_someone_to_do_something_does_it_to_them():
     found = triples("Egyptian mediators met Hamas leaders in Cairo to discuss a truce with Israel.")
     assert ("EGY", "PSEREBHMS", "040") in found and not any(src.startswith("PSE") for src, _, _ in found)
     assert ("USAGOV", "AFGGOV", "020") in triples("The US envoy visited the Afghan president to urge reforms.")
+
+
+def test_gas_before_a_noun_is_no_chemical_attack():
+    assert "2041" not in codes("Russia cut gas supplies to Ukraine on Thursday in a dispute over prices.")
+    assert "2041" not in codes("Gas prices in Germany rose sharply.")
+    assert ("SYRMIL", "SYRCVL", "2041") in triples("Syrian forces gassed civilians in Ghouta.")
