@@ -153,3 +153,8 @@ def test_gas_before_a_noun_is_no_chemical_attack():
     assert "2041" not in codes("Russia cut gas supplies to Ukraine on Thursday in a dispute over prices.")
     assert "2041" not in codes("Gas prices in Germany rose sharply.")
     assert ("SYRMIL", "SYRCVL", "2041") in triples("Syrian forces gassed civilians in Ghouta.")
+
+
+def test_the_object_search_stops_at_a_relative_clause_with_its_own_subject():
+    found = triples("Iraqi troops captured the mosque in Mosul from where Islamic State declared its caliphate.")
+    assert not any(tgt.startswith("IMG") for _, tgt, code in found if code == "173")

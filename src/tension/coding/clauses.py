@@ -150,11 +150,11 @@ class Sentence:
                 skipped = skipped or m.code is not None
                 k = m.last
                 continue
-            if (w in ("and", "but", "yet", ",", "while", "so") or w in SUBORDINATORS) and k + 1 < self.n:
+            if (w in ("and", "but", "yet", ",", "while", "so", "where", "who", "which", "whom") or w in SUBORDINATORS) and k + 1 < self.n:
                 j = k + 1 + (lows[k + 1] in ("the", "both"))
                 nxt = self.by_start.get(j)
                 if nxt is not None and nxt.last < self.n and nxt.last in self.verbs:
-                    break  # "... and Azerbaijan responded": a new clause
+                    break  # "... and Azerbaijan responded", "from where Islamic State proclaimed": a new clause
             k += 1
         return domestic or theme, False
 
