@@ -158,3 +158,8 @@ def test_gas_before_a_noun_is_no_chemical_attack():
 def test_the_object_search_stops_at_a_relative_clause_with_its_own_subject():
     found = triples("Iraqi troops captured the mosque in Mosul from where Islamic State declared its caliphate.")
     assert not any(tgt.startswith("IMG") for _, tgt, code in found if code == "173")
+
+
+def test_a_participle_clause_after_a_comma_names_no_target_of_the_main_verb():
+    found = triples("Washington and Seoul agreed to hold joint military exercises next month, angering Pyongyang.")
+    assert ("USA", "KOR", "0312") in found and not any(tgt == "PRK" for _, tgt, _ in found)

@@ -32,6 +32,15 @@ _THEME_CODES = frozenset({"087", "074", "072", "166", "113"})
 _INQUIRY_PREPS = frozenset({"into", "of", "on", "against"})
 
 
+#: participles that report speech ("..., saying Washington must ..."): the search goes on
+_SPEECH_ING = frozenset({"according", "saying", "adding", "noting", "stressing", "insisting", "arguing", "claiming", "stating"})
+
+
+def _participle(low: str, text: str) -> bool:
+    """Whether a word after a comma opens a participle clause ("angering", "prompting")."""
+    return low.endswith("ing") and len(low) > 5 and text[:1].islower() and low not in PREPOSITIONS and low not in _SPEECH_ING
+
+
 class Sentence:
     """Everything known about one sentence: tokens, their lower-case and singular forms, the
     actor mentions, which positions read as verbs, and (filled in as coding proceeds) its
@@ -119,6 +128,8 @@ class Sentence:
             w = lows[k]
             if w in STOPS or (w in CLAUSE_WORDS and w not in ("who", "which", "whom", "where")) or (nominal and w == ","):
                 break
+            if w == "," and k + 1 < self.n and _participle(lows[k + 1], self.tokens[k + 1].text) and k > start:
+                break  # "..., angering Pyongyang": a participle clause of its own
             m = self.by_start.get(k)
             if m is None and k == start and w in _OBJECT_PRONOUNS and not nominal:
                 m = self.antecedent(k, source, person=w != "them")
