@@ -9,7 +9,8 @@ default) and ``to`` is the new code, ``=`` to keep the code, or empty to code no
 
 Frames: ``appeal``, ``demand``, ``intent`` (promise, agree to; also the modal *will*),
 ``threat``, ``refuse``, ``accuse``, ``attempt`` (try, plan, plot), ``negate`` (fail to,
-refrain from), ``light`` (hold, carry out, order: the event is the subject's own) and
+refrain from), ``light`` (hold, carry out, order: the event is the subject's own), ``consider`` (weigh,
+mull, consider sending aid: an option under study, 014, not the act itself) and
 ``speech`` (say, state: the complement is coded as reported speech, see
 :mod:`tension.coding.coder`).
 
@@ -31,7 +32,7 @@ from ..errors import TensionError
 
 __all__ = ["FrameTable", "FRAMES", "PASS_THROUGH"]
 
-FRAMES = ("appeal", "demand", "intent", "threat", "refuse", "accuse", "attempt", "negate", "light", "speech", "passive")
+FRAMES = ("appeal", "demand", "intent", "threat", "refuse", "accuse", "attempt", "negate", "light", "speech", "passive", "consider")
 #: frames whose complement keeps its own code and actors (only the source may be inherited)
 PASS_THROUGH = frozenset({"light", "speech"})
 

@@ -1,0 +1,31 @@
+"""Sentences that report no act: options under study, questions, hopes, claims, history."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from _coding_helpers import codes, coder, triples
+from test_coding_properties import countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dutch government is considering sending aid to Moldova.",
+        "Canada, a close ally of Britain, is weighing imposing sanctions on Belarus.",
+        "The Polish cabinet is mulling an expulsion of Russian diplomats.",
+        "Chile is contemplating a visit to Peru.",
+    ],
+)
+def test_an_option_under_study_is_014_not_the_act(text):
+    found = codes(text)
+    assert found and all(c == "014" for c in found), found
+
+
+@given(countries, countries, st.sampled_from(["sending aid to", "imposing sanctions on", "attacking", "visiting"]))
+def test_considering_an_act_is_never_the_act(a, b, act):
+    (code_a, name_a), (code_b, name_b) = a, b
+    found = {e.code for e in coder().events(f"{name_a} is considering {act} {name_b}.", "2023-01-01")}
+    assert found <= {"014"}
