@@ -29,3 +29,27 @@ def test_considering_an_act_is_never_the_act(a, b, act):
     (code_a, name_a), (code_b, name_b) = a, b
     found = {e.code for e in coder().events(f"{name_a} is considering {act} {name_b}.", "2023-01-01")}
     assert found <= {"014"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Malian rebels claimed that they had shelled a Nigerien army base.", ("MLI", "NER", "015")),
+        ("Hezbollah claimed to have attacked an Israeli patrol.", ("LBNREB", "ISR", "015")),
+        ("Uganda denied that it had bombed Rwanda.", ("UGA", "RWA", "016")),
+        ("Uganda denied charges that its soldiers had invaded Rwanda.", ("UGA", "RWA", "016")),
+    ],
+)
+def test_a_claimed_or_denied_act_is_the_claim_or_denial(text, expected):
+    found = triples(text)
+    assert found, f"nothing coded from {text!r}"
+    assert all(code == expected[2] for _, _, code in found), found
+    assert any(src.startswith(expected[0]) or expected[0] in src for src, _, _ in found), found
+    assert any(tgt.startswith(expected[1]) for _, tgt, _ in found), found
+
+
+@given(countries, countries, st.sampled_from(["attacked", "invaded", "bombed", "sanctioned"]))
+def test_a_denied_act_is_never_coded(a, b, verb):
+    (code_a, name_a), (code_b, name_b) = a, b
+    found = {e.code for e in coder().events(f"{name_a} denied that it had {verb} {name_b}.", "2023-01-01")}
+    assert found <= {"016"}

@@ -35,7 +35,7 @@ def link_frames(triggers: list[Trigger], lows: Sequence[str]) -> None:
             continue
         if not frame:
             continue
-        passed_that = False
+        passed_that = "that" in lows[t.i:t.match.end + 1]  # "denied that ...": the pattern took the "that"
         k = t.match.end + 1
         limit = min(len(lows), k + 14)
         while k < limit:

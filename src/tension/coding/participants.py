@@ -129,6 +129,8 @@ def _verb_actors(t: Trigger, code: str, sent: Sentence, notes: list[str]) -> tup
         start = end + 1
         if t.pattern.frame in _ADDRESS_FRAMES and start < sent.n and sent.lows[start] == "that":
             start += 1  # "demanded that Iran extradite ...": the target opens the clause
+        elif t.pattern.frame == "negate" and t.complement is not None and t.complement.i > start:
+            start = t.complement.match.end + 1  # "denied that it had attacked Somalia": the denied act's object
         obj, skipped = sent.objects(start, src, roles=src.country is None or code[:2] in DOMESTIC_ROOTS, code=code)
         if obj is not None and not _partners_instead(sent, src, obj, code):
             targets = sent.group_of(obj)
