@@ -53,3 +53,27 @@ def test_a_denied_act_is_never_coded(a, b, verb):
     (code_a, name_a), (code_b, name_b) = a, b
     found = {e.code for e in coder().events(f"{name_a} denied that it had {verb} {name_b}.", "2023-01-01")}
     assert found <= {"016"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will Egypt attack Ethiopia over the dam?",
+        "Did Pakistani troops shell Indian posts in Kashmir last night?",
+        "Has Greece expelled Turkish diplomats?",
+        "Why did Serbia criticise Croatia?",
+    ],
+)
+def test_a_question_codes_no_event(text):
+    assert triples(text) == set()
+
+
+def test_a_statement_before_a_question_keeps_its_event():
+    assert ("PAK", "IND", "190") in {(s[:3], t[:3], c) for s, t, c in triples("Pakistan attacks India: what happens next?")}
+
+
+@given(countries, countries, st.sampled_from(["attack", "invade", "criticise", "praise", "visit", "sanction"]),
+       st.sampled_from(["Did", "Will", "Why did", "When will", "Would", "Could"]))
+def test_a_question_never_codes_an_event(a, b, verb, opener):
+    (code_a, name_a), (code_b, name_b) = a, b
+    assert coder().events(f"{opener} {name_a} {verb} {name_b}?", "2023-01-01") == []
