@@ -77,3 +77,28 @@ def test_a_statement_before_a_question_keeps_its_event():
 def test_a_question_never_codes_an_event(a, b, verb, opener):
     (code_a, name_a), (code_b, name_b) = a, b
     assert coder().events(f"{opener} {name_a} {verb} {name_b}?", "2023-01-01") == []
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Norway voiced hope that Sweden will send aid to Finland.", "07"),
+        ("Austria hopes Hungary will expel Serbian diplomats.", "16"),
+        ("The Kenyan government said it hoped for more talks with Ethiopia.", "04"),
+        ("Mexico expects that Cuba would release American prisoners.", "084"),
+    ],
+)
+def test_a_hoped_for_act_is_no_event(text, absent):
+    assert not any(code.startswith(absent) for _, _, code in triples(text)), triples(text)
+
+
+def test_a_plain_future_act_is_still_an_intent():
+    assert any(code.startswith("03") for _, _, code in triples("Sweden will send aid to Finland."))
+
+
+@given(countries, countries, countries, st.sampled_from(["attack", "invade", "visit", "sanction", "criticise"]),
+       st.sampled_from(["hopes", "hoped that", "expects", "expressed hope that"]))
+def test_a_hope_about_another_actor_codes_no_act_of_theirs(a, b, c, verb, hope):
+    (code_a, name_a), (code_b, name_b), (code_c, name_c) = a, b, c
+    found = coder().events(f"{name_a} {hope} {name_b} will {verb} {name_c}.", "2023-01-01")
+    assert all(e.code[:2] in ("01", "02") for e in found), [(e.source, e.code, e.target) for e in found]

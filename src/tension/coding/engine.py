@@ -29,7 +29,7 @@ from .clauses import Sentence
 from .dates import MONTHS, find_dates
 from .evidence import CodedEvent
 from .frames import FrameTable
-from .hedges import question_start
+from .hedges import unhedged
 from .hosts import find_hosts
 from .lexicon import ActorLexicon
 from .links import code_of, link_frames, negated
@@ -111,8 +111,7 @@ class SentenceEngine:
         keep_targetless = bool(speeches) or in_quote  # reported speech or a quote may give them a target
         events: list[CodedEvent] = []
         codes = [self._code(t, sent) for t in sent.triggers]
-        if sent.lows[-1] != "." and (asked := question_start(sent.lows)) is not None:
-            codes = [None if t.i >= asked else c for t, c in zip(sent.triggers, codes)]  # "Will Iran attack Israel?"
+        codes = unhedged(sent, sent.triggers, codes)  # questions and hopes
         sent.hosts = find_hosts(sent, codes)
         last: Draft | None = None  # the last verb draft with a target: coordinated verbs share it
         for t, code in zip(sent.triggers, codes):

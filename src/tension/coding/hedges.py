@@ -1,4 +1,4 @@
-"""Hedges: acts a sentence only asks about, so no event is coded for them.
+"""Hedges: acts a sentence only asks about or hopes for, so no event is coded for them.
 
 A direct question ("Will Iran attack Israel?", "Did Turkey shell Kurdish positions?")
 reports nothing. The question is the stretch of the sentence that ends in ``?`` and starts
@@ -12,18 +12,38 @@ what comes next?" keeps its act.
 4
 >>> question_start(["iran", "attacked", "israel", "."]) is None
 True
+
+A future act that someone hopes or expects for ("Turkey voiced hope that Greece *will help*",
+"Iran hopes Japan *will persuade* ...") or a noun after "hoped for" ("hoped for more
+*talks*") is a wish, not an event (:func:`hoped_for`).
+
+>>> from tension.coding.hedges import hoped_for
+>>> hoped_for("turkey voiced hope that greece will help turkey".split(), 5, set())
+True
+>>> hoped_for("turkey said greece will help turkey".split(), 3, {1})
+False
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
-__all__ = ["question_start"]
+if TYPE_CHECKING:
+    from .clauses import Sentence
+    from .triggers import Trigger
+
+__all__ = ["question_start", "hoped_for", "unhedged"]
 
 #: closing marks that may follow the question mark
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "''"})
 #: marks that end the part of a sentence before a question
 _BREAKS = frozenset({":", ";", "--", "—", "–"})
+#: words of hoping and expecting: the future acts of their clause are wishes
+HOPES = frozenset({"hope", "hopes", "hoped", "hoping", "hopeful", "hopefully", "wish", "wishes", "wished", "expect",
+                   "expects", "expected", "expecting", "expectation", "expectations", "optimistic", "optimism"})
+#: words that end the backward search for a hope (a clause or sentence boundary)
+_ENDS = frozenset({".", ";", ":", "!", "?", ",", "but", "because", "while", "if", "when"})
 
 
 def question_start(lows: Sequence[str]) -> int | None:
@@ -36,3 +56,38 @@ def question_start(lows: Sequence[str]) -> int | None:
     while k > 0 and lows[k - 1] not in _BREAKS:
         k -= 1
     return k
+
+
+def hoped_for(lows: Sequence[str], start: int, verbs: Collection[int]) -> bool:
+    """Whether the act whose verb chain (or noun phrase) starts at ``start`` is only hoped for.
+
+    Looks back at most 12 words within the clause, for a word of ``HOPES`` right before
+    ``that``/``for`` or before the clause's subject; ``verbs`` (token indexes of other finite
+    verbs) end the search, so "said Greece will help" is not a hope."""
+    k = start - 1
+    low = max(-1, start - 13)
+    while k > low:
+        w = lows[k]
+        if w in HOPES:
+            return True
+        if w in _ENDS or k in verbs:
+            return False
+        k -= 1
+    return False
+
+
+def unhedged(sent: Sentence, triggers: Sequence[Trigger], codes: list[str | None]) -> list[str | None]:
+    """``codes`` (one per trigger) with None for the acts the sentence only asks about or hopes for."""
+    lows = sent.lows
+    if lows[-1] != "." and (asked := question_start(lows)) is not None:
+        codes = [None if t.i >= asked else c for t, c in zip(triggers, codes)]  # "Will Iran attack Israel?"
+    if not HOPES.isdisjoint(lows):
+        finite = [k for k in sent.verbs if k not in sent.covered]
+        for n, t in enumerate(triggers):
+            if codes[n] is None:
+                continue
+            start = t.chain.start if t.chain is not None else t.i
+            future = t.chain is not None and t.chain.future  # "voiced hope that Greece will help Turkey"
+            if (future or "for" in lows[max(0, start - 4):start]) and hoped_for(lows, start, finite):
+                codes[n] = None  # or "hoped for more talks"
+    return codes
