@@ -102,3 +102,25 @@ def test_a_hope_about_another_actor_codes_no_act_of_theirs(a, b, c, verb, hope):
     (code_a, name_a), (code_b, name_b), (code_c, name_c) = a, b, c
     found = coder().events(f"{name_a} {hope} {name_b} will {verb} {name_c}.", "2023-01-01")
     assert all(e.code[:2] in ("01", "02") for e in found), [(e.source, e.code, e.target) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The minister honoured a Dutch soldier killed by Malian rebels two decades ago.", "19"),
+        ("Three years ago, Ethiopia invaded Eritrea.", "19"),
+    ],
+)
+def test_an_act_years_back_is_background(text, absent):
+    assert not any(code.startswith(absent) for _, _, code in triples(text)), triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ethiopia invaded Eritrea two days ago.", "192"),
+        ("The UN lifted sanctions imposed on Eritrea nine years ago.", "085"),
+    ],
+)
+def test_recent_acts_and_new_acts_about_old_ones_are_kept(text, expected):
+    assert any(code == expected for _, _, code in triples(text)), triples(text)

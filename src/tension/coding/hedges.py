@@ -22,6 +22,17 @@ A future act that someone hopes or expects for ("Turkey voiced hope that Greece 
 True
 >>> hoped_for("turkey said greece will help turkey".split(), 3, {1})
 False
+
+An act dated years back in its own clause ("a soldier *killed* in Afghanistan a decade ago",
+"Two years ago, Russia *invaded* ...") is history told as background (:func:`years_ago`).
+
+>>> from tension.coding.hedges import years_ago
+>>> years_ago("a soldier killed in afghanistan a decade ago".split(), 2, 2, set())
+True
+>>> years_ago("iran attacked iraq , which invaded kuwait years ago".split(), 1, 1, {5})
+False
+>>> years_ago("the un lifted sanctions imposed on eritrea nine years ago".split(), 2, 3, {4})
+False
 """
 
 from __future__ import annotations
@@ -33,7 +44,7 @@ if TYPE_CHECKING:
     from .clauses import Sentence
     from .triggers import Trigger
 
-__all__ = ["question_start", "hoped_for", "unhedged"]
+__all__ = ["question_start", "hoped_for", "years_ago", "unhedged"]
 
 #: closing marks that may follow the question mark
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "''"})
@@ -42,6 +53,11 @@ _BREAKS = frozenset({":", ";", "--", "—", "–"})
 #: words of hoping and expecting: the future acts of their clause are wishes
 HOPES = frozenset({"hope", "hopes", "hoped", "hoping", "hopeful", "hopefully", "wish", "wishes", "wished", "expect",
                    "expects", "expected", "expecting", "expectation", "expectations", "optimistic", "optimism"})
+#: spans of time that make "... ago" history rather than news
+_LONG_AGO = frozenset({"year", "years", "decade", "decades", "century", "centuries"})
+#: words that end a clause when looking for "ago" after a verb
+_CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", ",", "that", "which", "who", "where", "when", "because", "while",
+                          "but", "and", "after", "before", "since", "as", "until"})
 #: words that end the backward search for a hope (a clause or sentence boundary)
 _ENDS = frozenset({".", ";", ":", "!", "?", ",", "but", "because", "while", "if", "when"})
 
@@ -81,6 +97,9 @@ def unhedged(sent: Sentence, triggers: Sequence[Trigger], codes: list[str | None
     lows = sent.lows
     if lows[-1] != "." and (asked := question_start(lows)) is not None:
         codes = [None if t.i >= asked else c for t, c in zip(triggers, codes)]  # "Will Iran attack Israel?"
+    if "ago" in lows:
+        verbs = set(sent.verbs)
+        codes = [None if c is not None and years_ago(lows, t.i, t.match.end, verbs) else c for t, c in zip(triggers, codes)]
     if not HOPES.isdisjoint(lows):
         finite = [k for k in sent.verbs if k not in sent.covered]
         for n, t in enumerate(triggers):
@@ -91,3 +110,18 @@ def unhedged(sent: Sentence, triggers: Sequence[Trigger], codes: list[str | None
             if (future or "for" in lows[max(0, start - 4):start]) and hoped_for(lows, start, finite):
                 codes[n] = None  # or "hoped for more talks"
     return codes
+
+
+def years_ago(lows: Sequence[str], i: int, end: int, verbs: Collection[int]) -> bool:
+    """Whether the trigger at ``i`` (its pattern ending at ``end``) is dated years back:
+    "... years/a decade ago" later in its clause (at most 12 words on, before another verb
+    of ``verbs``: "lifted sanctions *imposed* ... years ago" is a new act), or opening the
+    sentence before a comma ("Two years ago, ...")."""
+    for k in range(end + 1, min(len(lows), end + 13)):
+        w = lows[k]
+        if w == "ago":
+            return lows[k - 1] in _LONG_AGO
+        if w in _CLAUSE_ENDS or k in verbs:
+            break
+    k = lows.index("ago") if "ago" in lows[:6] else -1
+    return 0 < k < i and lows[k - 1] in _LONG_AGO and k + 1 < len(lows) and lows[k + 1] == "," and "," not in lows[k + 2:i]
