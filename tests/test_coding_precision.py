@@ -124,3 +124,28 @@ def test_an_act_years_back_is_background(text, absent):
 )
 def test_recent_acts_and_new_acts_about_old_ones_are_kept(text, expected):
     assert any(code == expected for _, _, code in triples(text)), triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysis: Why Morocco keeps criticising Algeria",
+        "How Qatar funds rebels in Libya",
+        "Why Egypt will not attack Ethiopia.",
+        "Zimbabwe could face sanctions from the European Union.",
+        "Myanmar may face new sanctions.",
+    ],
+)
+def test_analysis_headlines_and_prospects_code_no_event(text):
+    assert triples(text) == set()
+
+
+def test_a_sentence_opening_with_however_is_no_headline():
+    assert any(code == "111" for _, _, code in triples("However, Morocco criticised Algeria."))
+
+
+@given(countries, countries, st.sampled_from(["attacks", "criticises", "supports", "threatens"]),
+       st.sampled_from(["Why", "How", "Analysis: Why", "Explainer: How"]))
+def test_an_analysis_headline_never_codes_an_event(a, b, verb, head):
+    (code_a, name_a), (code_b, name_b) = a, b
+    assert coder().events(f"{head} {name_a} {verb} {name_b}", "2023-01-01") == []

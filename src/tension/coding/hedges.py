@@ -3,7 +3,9 @@
 A direct question ("Will Iran attack Israel?", "Did Turkey shell Kurdish positions?")
 reports nothing. The question is the stretch of the sentence that ends in ``?`` and starts
 after the last ``:``, ``;`` or dash before it, so a headline such as "Iran attacks Israel:
-what comes next?" keeps its act.
+what comes next?" keeps its act. The headline of an analysis that opens with *why* or *how*
+("Analysis: Why Turkey keeps attacking ...") is treated the same way, and so is a sanction
+or charge someone only *could face* ("Sudan could face sanctions").
 
 >>> from tension.coding.hedges import question_start
 >>> question_start(["will", "iran", "attack", "israel", "?"])
@@ -44,12 +46,17 @@ if TYPE_CHECKING:
     from .clauses import Sentence
     from .triggers import Trigger
 
-__all__ = ["question_start", "hoped_for", "years_ago", "unhedged"]
+__all__ = ["question_start", "analysis_head", "hoped_for", "years_ago", "unhedged"]
 
 #: closing marks that may follow the question mark
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "''"})
 #: marks that end the part of a sentence before a question
 _BREAKS = frozenset({":", ";", "--", "—", "–"})
+#: words that open the headline of an analysis ("Why Turkey keeps attacking Kurdish militias")
+_WH_HEADS = frozenset({"why", "how"})
+#: forms of "face" whose noun object is a prospect ("could face sanctions")
+_FACE = frozenset({"face", "faces", "facing"})
+_MODALS = frozenset({"could", "may", "might", "would", "can"})
 #: words of hoping and expecting: the future acts of their clause are wishes
 HOPES = frozenset({"hope", "hopes", "hoped", "hoping", "hopeful", "hopefully", "wish", "wishes", "wished", "expect",
                    "expects", "expected", "expecting", "expectation", "expectations", "optimistic", "optimism"})
@@ -92,11 +99,32 @@ def hoped_for(lows: Sequence[str], start: int, verbs: Collection[int]) -> bool:
     return False
 
 
+def analysis_head(lows: Sequence[str]) -> bool:
+    """Whether the sentence is an analysis headline: it opens with *why*/*how*, perhaps after a
+    label and a colon ("Analysis: How Iran arms the Houthis")."""
+    if lows[0] in _WH_HEADS:
+        return True
+    return ":" in lows[1:4] and lows.index(":") + 1 < len(lows) and lows[lows.index(":") + 1] in _WH_HEADS
+
+
+def _could_face(lows: Sequence[str], i: int) -> bool:
+    """Whether the word at ``i`` is the object of a modal "could/may face" a few words before."""
+    for k in range(i - 1, max(0, i - 4), -1):
+        if lows[k] in _FACE:
+            return lows[k - 1] in _MODALS
+    return False
+
+
 def unhedged(sent: Sentence, triggers: Sequence[Trigger], codes: list[str | None]) -> list[str | None]:
     """``codes`` (one per trigger) with None for the acts the sentence only asks about or hopes for."""
     lows = sent.lows
     if lows[-1] != "." and (asked := question_start(lows)) is not None:
         codes = [None if t.i >= asked else c for t, c in zip(triggers, codes)]  # "Will Iran attack Israel?"
+    if lows[0] in _WH_HEADS or ":" in lows[1:4]:
+        if analysis_head(lows):
+            return [None] * len(codes)
+    if not _FACE.isdisjoint(lows):
+        codes = [None if c is not None and _could_face(lows, t.i) else c for t, c in zip(triggers, codes)]
     if "ago" in lows:
         verbs = set(sent.verbs)
         codes = [None if c is not None and years_ago(lows, t.i, t.match.end, verbs) else c for t, c in zip(triggers, codes)]
