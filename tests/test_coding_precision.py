@@ -149,3 +149,9 @@ def test_a_sentence_opening_with_however_is_no_headline():
 def test_an_analysis_headline_never_codes_an_event(a, b, verb, head):
     (code_a, name_a), (code_b, name_b) = a, b
     assert coder().events(f"{head} {name_a} {verb} {name_b}", "2023-01-01") == []
+
+
+def test_a_since_clause_is_background():
+    found = triples("Since Ethiopia invaded Eritrea, Djibouti has criticised Ethiopia.")
+    assert not any(code.startswith("19") for _, _, code in found), found
+    assert triples("Ethiopia has attacked Eritrea since Monday.") == {("ETH", "ERI", "190")}

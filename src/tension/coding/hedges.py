@@ -35,6 +35,16 @@ True
 False
 >>> years_ago("the un lifted sanctions imposed on eritrea nine years ago".split(), 2, 3, {4})
 False
+
+A clause opened by *since* at the start of the sentence or after a comma ("Since Russia
+invaded Ukraine, Finland has joined NATO") is background for the news that follows
+(:func:`since_clause`); "has attacked Gaza since Monday" keeps its act.
+
+>>> from tension.coding.hedges import since_clause
+>>> since_clause("since russia invaded ukraine , finland joined nato".split(), 2, set())
+True
+>>> since_clause("the fighting since march has killed 300".split(), 4, set())
+False
 """
 
 from __future__ import annotations
@@ -46,7 +56,7 @@ if TYPE_CHECKING:
     from .clauses import Sentence
     from .triggers import Trigger
 
-__all__ = ["question_start", "analysis_head", "hoped_for", "years_ago", "unhedged"]
+__all__ = ["question_start", "analysis_head", "hoped_for", "years_ago", "since_clause", "unhedged"]
 
 #: closing marks that may follow the question mark
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "''"})
@@ -128,6 +138,10 @@ def unhedged(sent: Sentence, triggers: Sequence[Trigger], codes: list[str | None
     if "ago" in lows:
         verbs = set(sent.verbs)
         codes = [None if c is not None and years_ago(lows, t.i, t.match.end, verbs) else c for t, c in zip(triggers, codes)]
+    if "since" in lows:
+        verbs = set(sent.verbs)
+        codes = [None if c is not None and not t.is_noun and since_clause(lows, t.chain.start if t.chain else t.i, verbs) else c
+                 for t, c in zip(triggers, codes)]
     if not HOPES.isdisjoint(lows):
         finite = [k for k in sent.verbs if k not in sent.covered]
         for n, t in enumerate(triggers):
@@ -153,3 +167,15 @@ def years_ago(lows: Sequence[str], i: int, end: int, verbs: Collection[int]) -> 
             break
     k = lows.index("ago") if "ago" in lows[:6] else -1
     return 0 < k < i and lows[k - 1] in _LONG_AGO and k + 1 < len(lows) and lows[k + 1] == "," and "," not in lows[k + 2:i]
+
+
+def since_clause(lows: Sequence[str], start: int, verbs: Collection[int]) -> bool:
+    """Whether the verb chain starting at ``start`` is in a *since* clause that opens the
+    sentence or follows a comma (at most 10 words back, no other verb of ``verbs`` between)."""
+    for k in range(start - 1, max(-1, start - 11), -1):
+        w = lows[k]
+        if w == "since":
+            return k == 0 or lows[k - 1] == ","
+        if w in _ENDS or k in verbs:
+            return False
+    return False
