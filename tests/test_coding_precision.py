@@ -155,3 +155,13 @@ def test_a_since_clause_is_background():
     found = triples("Since Ethiopia invaded Eritrea, Djibouti has criticised Ethiopia.")
     assert not any(code.startswith("19") for _, _, code in found), found
     assert triples("Ethiopia has attacked Eritrea since Monday.") == {("ETH", "ERI", "190")}
+
+
+def test_a_participle_describing_a_noun_ranks_below_the_main_act():
+    found = coder().events("Malian troops backed by French jets attacked Tuareg rebels in Kidal.", "2023-01-01")
+    top = max(found, key=lambda e: e.confidence)
+    assert top.code == "190", [(e.code, e.confidence) for e in found]
+    backed = [e for e in found if e.code == "051"]
+    assert all("modifier" in e.notes for e in backed)
+    plain = coder().events("France backed Mali.", "2023-01-01")
+    assert plain and "modifier" not in plain[0].notes

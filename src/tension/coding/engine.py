@@ -29,7 +29,7 @@ from .clauses import Sentence
 from .dates import MONTHS, find_dates
 from .evidence import CodedEvent
 from .frames import FrameTable
-from .hedges import unhedged
+from .hedges import modifier, unhedged
 from .hosts import find_hosts
 from .lexicon import ActorLexicon
 from .links import code_of, link_frames, negated
@@ -118,6 +118,8 @@ class SentenceEngine:
             if code:
                 draft = draft_for(t, code, sent)
                 if draft is not None:
+                    if not t.is_noun and modifier(t, sent):
+                        draft.notes.append("modifier")  # "forces backed by Russia shelled ..."
                     if not draft.targets and last is not None and t.how == "inherited" and draft.sources == last.sources:
                         draft.targets = last.targets  # "Iran attacked Iraq and then declared a ceasefire"
                         draft.notes.append("target-inherited")

@@ -35,6 +35,7 @@ accusation inferred from reported speech    0.5
 statement fallback (no codable event)       0.5
 one member of a compound actor              0.9
 reciprocal event (actors reversed)          0.9
+participle describing a noun ("backed by")  0.5
 =========================================  ======
 
 It is a transparent heuristic score for ranking and filtering, not a calibrated
@@ -71,6 +72,7 @@ FACTORS: dict[str, float] = {
     "statement-fallback": 0.5,
     "compound": 0.9,
     "reciprocal": 0.9,
+    "modifier": 0.5,
 }
 
 

@@ -45,6 +45,10 @@ invaded Ukraine, Finland has joined NATO") is background for the news that follo
 True
 >>> since_clause("the fighting since march has killed 300".split(), 4, set())
 False
+
+A participle with its agent right after a noun ("Syrian forces *backed by* Russia shelled
+...") describes the noun; it is kept as an event but with less confidence than the main verb
+(:func:`modifier`, evidence note ``modifier``).
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ if TYPE_CHECKING:
     from .clauses import Sentence
     from .triggers import Trigger
 
-__all__ = ["question_start", "analysis_head", "hoped_for", "years_ago", "since_clause", "unhedged"]
+__all__ = ["question_start", "analysis_head", "hoped_for", "years_ago", "since_clause", "modifier", "unhedged"]
 
 #: closing marks that may follow the question mark
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "''"})
@@ -75,6 +79,8 @@ _LONG_AGO = frozenset({"year", "years", "decade", "decades", "century", "centuri
 #: words that end a clause when looking for "ago" after a verb
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", ",", "that", "which", "who", "where", "when", "because", "while",
                           "but", "and", "after", "before", "since", "as", "until"})
+#: words before a participle that make it no noun modifier ("and backed by")
+_ENDS_BEFORE_PARTICIPLE = frozenset({"and", "or", "but", "was", "were", "is", "are", "been", "be", "being", "not"})
 #: words that end the backward search for a hope (a clause or sentence boundary)
 _ENDS = frozenset({".", ";", ":", "!", "?", ",", "but", "because", "while", "if", "when"})
 
@@ -179,3 +185,13 @@ def since_clause(lows: Sequence[str], start: int, verbs: Collection[int]) -> boo
         if w in _ENDS or k in verbs:
             return False
     return False
+
+
+def modifier(t: Trigger, sent: Sentence) -> bool:
+    """Whether verb trigger ``t`` is a participle describing the noun before it: passive, with
+    no auxiliary, its agent's *by* right after it, after a word or a comma ("forces backed by")."""
+    chain, i = t.chain, t.i
+    if t.is_noun or chain is None or not chain.passive or chain.start != i or i == 0:
+        return False
+    end = t.match.end
+    return end + 1 < sent.n and sent.lows[end + 1] == "by" and sent.lows[i - 1] not in _ENDS_BEFORE_PARTICIPLE
