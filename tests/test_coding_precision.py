@@ -165,3 +165,7 @@ def test_a_participle_describing_a_noun_ranks_below_the_main_act():
     assert all("modifier" in e.notes for e in backed)
     plain = coder().events("France backed Mali.", "2023-01-01")
     assert plain and "modifier" not in plain[0].notes
+
+
+def test_seeking_a_release_is_an_appeal_not_a_release():
+    assert triples("Canada sought the release of its citizens held in China.") == {("CAN", "CHN", "0253")}
