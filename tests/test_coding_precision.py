@@ -169,3 +169,17 @@ def test_a_participle_describing_a_noun_ranks_below_the_main_act():
 
 def test_seeking_a_release_is_an_appeal_not_a_release():
     assert triples("Canada sought the release of its citizens held in China.") == {("CAN", "CHN", "0253")}
+
+
+def test_a_guess_is_no_event_but_an_actors_own_words_are():
+    assert triples("Serbia could attack Kosovo next month.") == set()
+    assert triples("Serbia might sanction Montenegro.") == set()
+    assert any(code.startswith("138") for _, _, code in triples("Serbia said it could attack Kosovo."))
+    assert triples("Theresa May met Emmanuel Macron in Paris.")  # the name is no modal
+
+
+@given(countries, countries, st.sampled_from(["attack", "invade", "criticise", "visit", "sanction"]),
+       st.sampled_from(["could", "may", "might", "could soon"]))
+def test_an_unattributed_guess_never_codes_an_event(a, b, verb, modal):
+    (code_a, name_a), (code_b, name_b) = a, b
+    assert coder().events(f"{name_a} {modal} {verb} {name_b}.", "2023-01-01") == []

@@ -111,7 +111,7 @@ class SentenceEngine:
         keep_targetless = bool(speeches) or in_quote  # reported speech or a quote may give them a target
         events: list[CodedEvent] = []
         codes = [self._code(t, sent) for t in sent.triggers]
-        codes = unhedged(sent, sent.triggers, codes)  # questions and hopes
+        codes = unhedged(sent, sent.triggers, codes, bool(speeches) or in_quote)  # questions, hopes, guesses
         sent.hosts = find_hosts(sent, codes)
         last: Draft | None = None  # the last verb draft with a target: coordinated verbs share it
         for t, code in zip(sent.triggers, codes):

@@ -46,6 +46,10 @@ True
 >>> since_clause("the fighting since march has killed 300".split(), 4, set())
 False
 
+An act that *may*, *might* or *could* happen, in a sentence that reports nobody's words
+("Russia could attack Ukraine next month"), is a guess, not a threat or an intention; said by
+the actor ("Iran said it could attack") it is still coded as reported speech.
+
 A participle with its agent right after a noun ("Syrian forces *backed by* Russia shelled
 ...") describes the noun; it is kept as an event but with less confidence than the main verb
 (:func:`modifier`, evidence note ``modifier``).
@@ -71,6 +75,8 @@ _WH_HEADS = frozenset({"why", "how"})
 #: forms of "face" whose noun object is a prospect ("could face sanctions")
 _FACE = frozenset({"face", "faces", "facing"})
 _MODALS = frozenset({"could", "may", "might", "would", "can"})
+#: modals of a guess ("may" is also a month and a name: only its lower-case chain use counts)
+_GUESSES = frozenset({"may", "might", "could"})
 #: words of hoping and expecting: the future acts of their clause are wishes
 HOPES = frozenset({"hope", "hopes", "hoped", "hoping", "hopeful", "hopefully", "wish", "wishes", "wished", "expect",
                    "expects", "expected", "expecting", "expectation", "expectations", "optimistic", "optimism"})
@@ -131,9 +137,13 @@ def _could_face(lows: Sequence[str], i: int) -> bool:
     return False
 
 
-def unhedged(sent: Sentence, triggers: Sequence[Trigger], codes: list[str | None]) -> list[str | None]:
-    """``codes`` (one per trigger) with None for the acts the sentence only asks about or hopes for."""
+def unhedged(sent: Sentence, triggers: Sequence[Trigger], codes: list[str | None], speech: bool = False) -> list[str | None]:
+    """``codes`` (one per trigger) with None for the acts the sentence only asks about, hopes
+    for or guesses at; ``speech``: the sentence reports someone's words (a guess is then theirs)."""
     lows = sent.lows
+    if not speech and not _GUESSES.isdisjoint(lows):
+        codes = [None if c is not None and t.chain is not None and not _GUESSES.isdisjoint(lows[t.chain.start:t.i]) else c
+                 for t, c in zip(triggers, codes)]  # "Russia could attack Ukraine next month"
     if lows[-1] != "." and (asked := question_start(lows)) is not None:
         codes = [None if t.i >= asked else c for t, c in zip(triggers, codes)]  # "Will Iran attack Israel?"
     if lows[0] in _WH_HEADS or ":" in lows[1:4]:
