@@ -1,4 +1,4 @@
-"""Hedges: acts a sentence only asks about or hopes for, so no event is coded for them.
+"""Hedges: acts a sentence only asks about, hopes for, guesses at or tells as background.
 
 A direct question ("Will Iran attack Israel?", "Did Turkey shell Kurdish positions?")
 reports nothing. The question is the stretch of the sentence that ends in ``?`` and starts
