@@ -26,7 +26,7 @@ def test_an_option_under_study_is_014_not_the_act(text):
 
 @given(countries, countries, st.sampled_from(["sending aid to", "imposing sanctions on", "attacking", "visiting"]))
 def test_considering_an_act_is_never_the_act(a, b, act):
-    (code_a, name_a), (code_b, name_b) = a, b
+    (_, name_a), (_, name_b) = a, b
     found = {e.code for e in coder().events(f"{name_a} is considering {act} {name_b}.", "2023-01-01")}
     assert found <= {"014"}
 
@@ -50,7 +50,7 @@ def test_a_claimed_or_denied_act_is_the_claim_or_denial(text, expected):
 
 @given(countries, countries, st.sampled_from(["attacked", "invaded", "bombed", "sanctioned"]))
 def test_a_denied_act_is_never_coded(a, b, verb):
-    (code_a, name_a), (code_b, name_b) = a, b
+    (_, name_a), (_, name_b) = a, b
     found = {e.code for e in coder().events(f"{name_a} denied that it had {verb} {name_b}.", "2023-01-01")}
     assert found <= {"016"}
 
@@ -75,7 +75,7 @@ def test_a_statement_before_a_question_keeps_its_event():
 @given(countries, countries, st.sampled_from(["attack", "invade", "criticise", "praise", "visit", "sanction"]),
        st.sampled_from(["Did", "Will", "Why did", "When will", "Would", "Could"]))
 def test_a_question_never_codes_an_event(a, b, verb, opener):
-    (code_a, name_a), (code_b, name_b) = a, b
+    (_, name_a), (_, name_b) = a, b
     assert coder().events(f"{opener} {name_a} {verb} {name_b}?", "2023-01-01") == []
 
 
@@ -147,7 +147,7 @@ def test_a_sentence_opening_with_however_is_no_headline():
 @given(countries, countries, st.sampled_from(["attacks", "criticises", "supports", "threatens"]),
        st.sampled_from(["Why", "How", "Analysis: Why", "Explainer: How"]))
 def test_an_analysis_headline_never_codes_an_event(a, b, verb, head):
-    (code_a, name_a), (code_b, name_b) = a, b
+    (_, name_a), (_, name_b) = a, b
     assert coder().events(f"{head} {name_a} {verb} {name_b}", "2023-01-01") == []
 
 
@@ -181,5 +181,5 @@ def test_a_guess_is_no_event_but_an_actors_own_words_are():
 @given(countries, countries, st.sampled_from(["attack", "invade", "criticise", "visit", "sanction"]),
        st.sampled_from(["could", "may", "might", "could soon"]))
 def test_an_unattributed_guess_never_codes_an_event(a, b, verb, modal):
-    (code_a, name_a), (code_b, name_b) = a, b
+    (_, name_a), (_, name_b) = a, b
     assert coder().events(f"{name_a} {modal} {verb} {name_b}.", "2023-01-01") == []
