@@ -99,7 +99,7 @@ def test_a_plain_future_act_is_still_an_intent():
 @given(countries, countries, countries, st.sampled_from(["attack", "invade", "visit", "sanction", "criticise"]),
        st.sampled_from(["hopes", "hoped that", "expects", "expressed hope that"]))
 def test_a_hope_about_another_actor_codes_no_act_of_theirs(a, b, c, verb, hope):
-    (code_a, name_a), (code_b, name_b), (code_c, name_c) = a, b, c
+    (_, name_a), (_, name_b), (_, name_c) = a, b, c
     found = coder().events(f"{name_a} {hope} {name_b} will {verb} {name_c}.", "2023-01-01")
     assert all(e.code[:2] in ("01", "02") for e in found), [(e.source, e.code, e.target) for e in found]
 
