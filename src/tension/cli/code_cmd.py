@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import TensionError
 from .inputs import say, select_events
-from .options import add_common, add_dyad, add_window
+from .options import command, add_common, add_dyad, add_window
 
 EXAMPLE = """examples:
   tension code seeds/shaffer-2023-aliyev-lowest-level.txt          # events as CSV on stdout
@@ -20,14 +20,9 @@ EXAMPLE = """examples:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "code",
-        help="code news text into CAMEO events (who did what to whom, with evidence)",
-        description="Code English news text into CAMEO events; one CSV row per event with the trigger words, "
-        "the dictionary rule and a confidence. A sentence with no codable event adds no row.",
-        epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    p = command(sub, "code", help="code news text into CAMEO events (who did what to whom, with evidence)",
+                description="Code English news text into CAMEO events; one CSV row per event with the trigger words, "
+                "the dictionary rule and a confidence. A sentence with no codable event adds no row.", epilog=EXAMPLE)
     p.add_argument("file", help="a text file (UTF-8), or - for standard input")
     p.add_argument("--date", help="date of the text, YYYY-MM-DD (default: a dateline at the top of the text, if any)")
     p.add_argument("--output", "-o", help="write the CSV here instead of standard output")

@@ -7,7 +7,7 @@ import contextlib
 
 from ..codebook import SCALES, SCHEMES, cameo, codebook
 from .inputs import say
-from .options import add_common
+from .options import command, add_common
 
 EXAMPLE = """examples:
   tension codebook                     # one line per root: codes, score range, QuadClass
@@ -18,13 +18,8 @@ EXAMPLE = """examples:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "codebook",
-        help="summarise the CAMEO codebook or look up codes",
-        description="Summarise the CAMEO codebook (per root) or look up codes.",
-        epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    p = command(sub, "codebook", help="summarise the CAMEO codebook or look up codes",
+                description="Summarise the CAMEO codebook (per root) or look up codes.", epilog=EXAMPLE)
     p.add_argument("codes", nargs="*", help="CAMEO codes to look up (text, e.g. 010 or 1823)")
     p.add_argument("--scale", choices=SCALES, default="gdelt", help="Goldstein scale (default gdelt)")
     p.add_argument("--scheme", choices=SCHEMES, default="gdelt", help="QuadClass scheme (default gdelt)")

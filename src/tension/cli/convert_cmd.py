@@ -10,7 +10,7 @@ from ..errors import SkippedRowsWarning
 from ..io.detect import FORMATS
 from ..parquet import to_parquet
 from .inputs import say
-from .options import add_common
+from .options import command, add_common
 
 EXAMPLE = """examples:
   tension convert 2023*.export.CSV.zip gdelt/            # GDELT 2.0 files -> gdelt/year=2023/...
@@ -22,15 +22,10 @@ then, in Python (with DuckDB installed): tn.tension_panel("gdelt/", "MS", state_
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "convert",
-        help="convert raw event files into Parquet partitioned by year (read once, query many times)",
-        description="Read event files of any supported format in chunks (bounded memory) and write them as Parquet "
-                    "with the canonical columns under OUT (a new directory), partitioned by year. What was left out, "
-                    "and why, goes to stderr.",
-        epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    p = command(sub, "convert", help="convert raw event files into Parquet partitioned by year (read once, query many times)",
+                description="Read event files of any supported format in chunks (bounded memory) and write them as Parquet "
+                "with the canonical columns under OUT (a new directory), partitioned by year. What was left out, "
+                "and why, goes to stderr.", epilog=EXAMPLE)
     p.add_argument("inputs", nargs="+", metavar="IN", help="event files: plain, .gz or .zip")
     p.add_argument("output", metavar="OUT", help="output directory (new or empty)")
     p.add_argument("--format", choices=("auto", *FORMATS), default="auto", help="input format (default: detect)")

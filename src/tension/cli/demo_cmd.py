@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..demo import run_demo
-from .options import add_common
+from .options import command, add_common
 
 EXAMPLE = """examples:
   tension demo                         # print the summary and flags, write tension-demo/aze_irn_tension.png
@@ -16,14 +16,9 @@ EXAMPLE = """examples:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "demo",
-        help="flag the escalations of the bundled Azerbaijan-Iran events and plot them",
-        description="Build the Azerbaijan-Iran tension series from the bundled events, flag its escalations "
-                    "with the events that drove them, locate the lowest level of relations and plot it.",
-        epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    p = command(sub, "demo", help="flag the escalations of the bundled Azerbaijan-Iran events and plot them",
+                description="Build the Azerbaijan-Iran tension series from the bundled events, flag its escalations "
+                "with the events that drove them, locate the lowest level of relations and plot it.", epilog=EXAMPLE)
     p.add_argument("--output", "-o", default="tension-demo", metavar="DIR",
                    help="folder for the PNG plot (default: tension-demo)")
     p.add_argument("--no-plot", action="store_true", help="do not write the plot")

@@ -29,7 +29,7 @@ from ..errors import TensionError
 from ._input import SeriesInput, to_periods
 
 __all__ = ["Episode", "EpisodeLog", "Detector", "OnlineDetector", "flags_frame", "FLAG_COLUMNS",
-           "ESCALATION", "DE_ESCALATION", "parse_directions", "check_positive"]
+           "ESCALATION", "DE_ESCALATION", "parse_directions", "signed_directions", "check_positive"]
 
 ESCALATION = "escalation"
 DE_ESCALATION = "de-escalation"
@@ -44,6 +44,12 @@ def parse_directions(value: object) -> tuple[str, ...]:
     if not items or any(v not in (ESCALATION, DE_ESCALATION) for v in items):
         raise TensionError(f"directions must be 'escalation', 'de-escalation' or 'both', got {value!r}")
     return tuple(dict.fromkeys(items))
+
+
+def signed_directions(directions: tuple[str, ...]) -> list[tuple[str, float]]:
+    """The wanted directions with the sign that turns a move in that direction positive
+    (escalation +1, de-escalation -1), escalation first."""
+    return [(d, sign) for d, sign in ((ESCALATION, 1.0), (DE_ESCALATION, -1.0)) if d in directions]
 
 
 def check_positive(name: str, value: object, *, integer: bool = False, allow_zero: bool = False) -> float:

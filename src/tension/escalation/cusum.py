@@ -36,7 +36,7 @@ import numpy as np
 
 from ._input import Duration
 from ._zscore import TrailingZDetector, ZState
-from .base import DE_ESCALATION, ESCALATION, check_positive, parse_directions
+from .base import ESCALATION, check_positive, parse_directions, signed_directions
 
 __all__ = ["CusumDetector"]
 
@@ -62,9 +62,7 @@ class CusumDetector(TrailingZDetector):
 
     def advance(self, state: ZState, position: int, z: float) -> None:
         log = state.log
-        for direction, sign in ((ESCALATION, 1.0), (DE_ESCALATION, -1.0)):
-            if direction not in self.directions:
-                continue
+        for direction, sign in signed_directions(self.directions):
             run = state.memory.setdefault(direction, {"s": 0.0, "z": [], "at": []})
             signed = sign * z
             total = max(0.0, run["s"] + signed - self.k)

@@ -26,7 +26,7 @@ from typing import ClassVar
 from ..errors import TensionError
 from ._input import Duration
 from ._zscore import TrailingZDetector, ZState
-from .base import DE_ESCALATION, ESCALATION, check_positive, parse_directions
+from .base import check_positive, parse_directions, signed_directions
 
 __all__ = ["ShockDetector"]
 
@@ -54,9 +54,7 @@ class ShockDetector(TrailingZDetector):
 
     def advance(self, state: ZState, position: int, z: float) -> None:
         log = state.log
-        for direction, sign in ((ESCALATION, 1.0), (DE_ESCALATION, -1.0)):
-            if direction not in self.directions:
-                continue
+        for direction, sign in signed_directions(self.directions):
             signed = sign * z
             if direction in log.open:
                 if signed >= self.release:
