@@ -38,3 +38,29 @@ def realdata(reference: Path) -> Path:
     if not path.is_dir():
         pytest.skip("real GDELT/ICEWS samples (../shared/reference/realdata) are not available")
     return path
+
+
+def _flagged(name: str, dyad: tuple[str, str]):
+    """(events, monthly series, ensemble flags) of a bundled data set; read-only for the tests."""
+    import warnings
+
+    import tension as tn
+
+    events = tn.load_dataset(name)
+    series = tn.tension_series(events, dyad)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", tn.TensionWarning)
+        flags = tn.detect_escalations(series)
+    return events, series, flags
+
+
+@pytest.fixture(scope="session")
+def aze_irn_flagged():
+    """The bundled Azerbaijan-Iran events, their monthly series and the ensemble's flags."""
+    return _flagged("aze_irn", ("AZE", "IRN"))
+
+
+@pytest.fixture(scope="session")
+def grc_tur_flagged():
+    """The bundled Greece-Turkey events, their monthly series and the ensemble's flags."""
+    return _flagged("grc_tur", ("GRC", "TUR"))

@@ -17,12 +17,8 @@ from tension.cli import main
 
 
 @pytest.fixture(scope="module")
-def expected():
-    events = tn.load_dataset("aze_irn")
-    series = tn.tension_series(events, ("AZE", "IRN"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", tn.TensionWarning)
-        flags = tn.detect_escalations(series)
+def expected(aze_irn_flagged):
+    events, _, flags = aze_irn_flagged
     return events, flags, tn.explain(flags, events, top=3)
 
 

@@ -14,19 +14,13 @@ from _escalation_data import check_flag_table, monthly, noise_only, positions, s
 
 
 @pytest.fixture(scope="module")
-def aze_irn():
-    series = tn.tension_series(tn.load_dataset("aze_irn"), ("AZE", "IRN"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", tn.TensionWarning)
-        return series, tn.detect_escalations(series)
+def aze_irn(aze_irn_flagged):
+    return aze_irn_flagged[1:]  # (series, flags)
 
 
 @pytest.fixture(scope="module")
-def grc_tur():
-    series = tn.tension_series(tn.load_dataset("grc_tur"), ("GRC", "TUR"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", tn.TensionWarning)
-        return series, tn.detect_escalations(series)
+def grc_tur(grc_tur_flagged):
+    return grc_tur_flagged[1:]
 
 
 @pytest.mark.parametrize("seed", range(3))

@@ -17,13 +17,8 @@ from tension.explain import EXPLAIN_COLUMNS
 
 
 @pytest.fixture(scope="module")
-def aze_irn():
-    events = tn.load_dataset("aze_irn")
-    series = tn.tension_series(events, ("AZE", "IRN"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", tn.TensionWarning)
-        flags = tn.detect_escalations(series)
-    return events, series, flags
+def aze_irn(aze_irn_flagged):
+    return aze_irn_flagged
 
 
 def test_the_embassy_attack_drives_the_2023_flag(aze_irn):

@@ -55,12 +55,8 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def aze_irn():
-    events = tn.load_dataset("aze_irn")
-    series = tn.tension_series(events, ("AZE", "IRN"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", tn.TensionWarning)
-        flags = tn.detect_escalations(series)
+def aze_irn(aze_irn_flagged):
+    events, series, flags = aze_irn_flagged
     return events, series, flags, tn.report(events, ("AZE", "IRN"), top=3)
 
 
